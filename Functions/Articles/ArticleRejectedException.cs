@@ -1,0 +1,27 @@
+namespace Digest.Articles;
+
+/// <summary>Why an article cannot be read. Each has its own message; none is retried, since retrying cannot fix it.</summary>
+public enum RejectionCode
+{
+    Empty,
+    TooLarge,
+    UnsupportedFormat,
+    NotText,
+    MalformedJson,
+    MalformedHtml,
+    NoUsableSentences,
+}
+
+/// <summary>
+/// Thrown by intake when an article cannot be read. The message is written for an editor: it says what is wrong
+/// with the file and, where it helps, what to do about it. The run sets the article aside with this reason.
+/// </summary>
+public sealed class ArticleRejectedException(string article, RejectionCode code, string reason)
+    : Exception($"{article}: {reason}")
+{
+    public string Article { get; } = article;
+
+    public RejectionCode Code { get; } = code;
+
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,16 @@
+namespace Digest.Articles.Html;
+
+/// <summary>What the HTML extractor found in a web page: metadata from the page and the main article body.</summary>
+public sealed record HtmlExtraction
+{
+    public string? Title { get; init; }
+
+    public string? Outlet { get; init; }
+
+    public string? Url { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The article body as plain-text blocks (paragraphs, list items, subheads), in page order.</summary>
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+}
