@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Digest.Briefings.Grouping;
+using Digest.Summaries;
+
+namespace Digest.Briefings;
+
+/// <summary>
+/// Writes one story from the summaries of its articles: a headline taken from a real article title, a summary of
+/// 2-4 sentences drawn across the sources, and the list of sources.
+/// <para>
+/// Sentences that several outlets agree on rank first (a fact reported by many is the core of the story), then the
+/// leads of each article. A sentence is skipped when it says what an already chosen sentence says (high word overlap)
+/// or repeats the same quote, so the story never tells a fact or a quote twice.
+/// </para>
+/// </summary>
+public sealed partial class StoryWriter
+{
+    private const double SameFactOverlap = 0.45;
+    private const double SameQuoteOverlap = 0.6;
+
+    public Story Write(IReadOnlyList<ArticleSummary> sources)
+    {
+        var candidates = Candidates(sources);
+        return new Story
+        {
+            Headline = Headline(sources, candidates),
+            Summary = PickSentences(candidates, TargetLength(sources.Count)),
+            Sources = sources.Select(s => new StorySource
+            {
+                Article = s.Article,
+                Outlet = s.Outlet ?? "Unknown outlet",
+                Title = s.Title,
+                Url = s.Url,
+                PublishedAt = s.PublishedAt,
+            }).ToArray(),
+        };
+    }
+
+    private static int TargetLength(int sourceCount) => sourceCount >= 3 ? 4 : 3;
+
+    private static List<Candidate> Candidates(IReadOnlyList<ArticleSummary> sources)
+    {
+        var candidates = new List<Candidate>();
+        for (var s = 0; s < sources.Count; s++)
+        {
+            for (var p = 0; p < sources[s].Sentences.Count; p++)
+            {
+                var text = sources[s].Sentences[p];
+                candidates.Add(new Candidate(text, s, p, [.. SummaryTerms.ContentStems(text)], Quotes(text)));
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            // Agreement: how strongly the other outlets' sentences say the same thing.
+            var agreement = candidates.Where(other => other.Source != candidate.Source)
+                .GroupBy(other => other.Source)
+                .Sum(bySource => bySource.Max(other => Overlap(candidate.Stems, other.Stems)));
+            candidate.Score = agreement + (1.0 / (1 + candidate.Position)) + (0.1 / (1 + candidate.Source));
+        }
+
+        return candidates;
+    }
+
+    private static string Headline(IReadOnlyList<ArticleSummary> sources, List<Candidate> candidates)
+    {
+        // The title of the source whose sentences the others agree with most; its title describes the shared event.
+        var best = sources
+            .Select((summary, index) => (summary, index, agreement: candidates.Where(c => c.Source == index).Sum(c => c.Score)))
+            .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
+            .OrderByDescending(x => x.agreement)
+            .ThenBy(x => x.index)
+            .Select(x => x.summary.Title!.Trim())
+            .FirstOrDefault();
+        return best ?? Shorten(candidates.OrderBy(c => c.Source).ThenBy(c => c.Position).Select(c => c.Text).FirstOrDefault() ?? "Untitled story");
+    }
+
+    private static string[] PickSentences(List<Candidate> candidates, int count)
+    {
+        var chosen = new List<Candidate>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Source).ThenBy(c => c.Position))
+        {
+            if (chosen.Count == count)
+            {
+                break;
+            }
+
+            if (chosen.Any(c => Overlap(c.Stems, candidate.Stems) >= SameFactOverlap || SharesQuote(c, candidate)))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+        }
+
+        // Best-supported fact first: it is the story's lead.
+        return chosen.Select(c => c.Text).ToArray();
+    }
+
+    private static bool SharesQuote(Candidate a, Candidate b) =>
+        a.Quotes.Any(qa => b.Quotes.Any(qb => Overlap(qa, qb) >= SameQuoteOverlap));
+
+    /// <summary>Cosine overlap of two stem sets.</summary>
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var common = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
+        return common / Math.Sqrt((double)a.Count * b.Count);
+    }
+
+    private static List<HashSet<string>> Quotes(string sentence) =>
+        QuotePattern().Matches(sentence)
+            .Select(m => new HashSet<string>(SummaryTerms.ContentStems(m.Groups["quote"].Value)))
+            .Where(stems => stems.Count >= 3)
+            .ToList();
+
+    private static string Shorten(string sentence) =>
+        sentence.Length <= 110 ? sentence.TrimEnd('.') : sentence[..sentence.LastIndexOf(' ', 107)] + "…";
+
+    [GeneratedRegex("[\"“”](?<quote>[^\"“”]{12,})[\"“”]")]
+    private static partial Regex QuotePattern();
+
+    private sealed class Candidate(string text, int source, int position, HashSet<string> stems, List<HashSet<string>> quotes)
+    {
+        public string Text { get; } = text;
+
+        public int Source { get; } = source;
+
+        public int Position { get; } = position;
+
+        public HashSet<string> Stems { get; } = stems;
+
+        public List<HashSet<string>> Quotes { get; } = quotes;
+
+        public double Score { get; set; }
+    }
+}
