@@ -1,0 +1,70 @@
+using Digest.Storage;
+using Digest.Tests.Briefings;
+
+namespace Digest.Tests.Storage;
+
+public sealed class LocalFolderStoreTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("digest-store-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private LocalFolderStore CreateSut() => new(root);
+
+    [Fact]
+    public async Task SaveAsync_ThenFindAsync_ReturnsTheSameSummary()
+    {
+        var summary = SummaryBuilder.BrennportDay()[0];
+
+        await CreateSut().SaveAsync(summary);
+        var found = await CreateSut().FindAsync(summary.Article);
+
+        Assert.NotNull(found);
+        Assert.Equal(summary.ContentHash, found.ContentHash);
+        Assert.Equal(summary.Sentences, found.Sentences);
+    }
+
+    [Theory]
+    [InlineData("../../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("..\\..\\escape.txt")]
+    public async Task SaveAsync_NameThatTriesToEscape_StaysInsideTheFolder(string name)
+    {
+        var summary = SummaryBuilder.BrennportDay()[0] with { Article = name };
+
+        await CreateSut().SaveAsync(summary);
+
+        var written = Assert.Single(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
+        Assert.StartsWith(Path.Combine(root, "summaries") + Path.DirectorySeparatorChar, written);
+        Assert.Equal(name, (await CreateSut().FindAsync(name))!.Article);
+    }
+
+    [Fact]
+    public async Task RecordDeliveredAsync_SameKeyTwice_KeepsOneRecord()
+    {
+        var store = CreateSut();
+
+        await store.RecordDeliveredAsync("2026-11-20/abc", "m1");
+        await store.RecordDeliveredAsync("2026-11-20/abc", "m1");
+
+        Assert.True(await store.WasDeliveredAsync("2026-11-20/abc"));
+        Assert.False(await store.WasDeliveredAsync("2026-11-20/other"));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(root, "deliveries")));
+    }
+
+    [Fact]
+    public async Task ListConfirmedAsync_MalformedSubscribersFile_SaysWhichFileAndWhatShape()
+    {
+        await File.WriteAllTextAsync(Path.Combine(root, "subscribers.json"), "{ not json");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () => await CreateSut().ListConfirmedAsync().ToListAsync());
+
+        Assert.Contains("subscribers.json", error.Message);
+    }
+
+    [Fact]
+    public async Task ListConfirmedAsync_NoFile_ReturnsNobody()
+    {
+        Assert.Empty(await CreateSut().ListConfirmedAsync().ToListAsync());
+    }
+}
