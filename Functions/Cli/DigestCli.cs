@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Digest.Benchmarks;
 
 namespace Digest.Cli;
 
@@ -17,6 +18,7 @@ public static class DigestCli
         {
             RunCommand.Create(output, error),
             ExtractCommand.Create(output, error),
+            BenchCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Digest.Articles;
+using Digest.Briefings;
+using Digest.Briefings.Grouping;
+using Digest.Cli;
+using Digest.Summaries;
+
+namespace Digest.Benchmarks;
+
+/// <summary>
+/// <c>bench</c>: measures summarize throughput on one core (plain-text articles and whole HTML pages of ~600 words)
+/// and composing briefings from 10,000 and 100,000 summaries (time and peak memory, each size in a fresh process).
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var articles = new Option<int>("--articles") { Description = "Articles per summarize run", DefaultValueFactory = _ => 2000 };
+        var sizes = new Option<int[]>("--summaries")
+        {
+            Description = "Summary counts to compose from",
+            DefaultValueFactory = _ => [10_000, 100_000],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("bench", "Measure summarize throughput and briefing composition time and memory.") { articles, sizes };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            PinToOneCore();
+            var count = parse.GetValue(articles);
+            await output.WriteLineAsync($"Summarize (one core, ~600-word articles, parse + summarize), {count} articles each:");
+            await output.WriteLineAsync($"  text articles: {SummarizeThroughput(count, html: false),10:N0} articles/s");
+            await output.WriteLineAsync($"  HTML pages:    {SummarizeThroughput(count / 4, html: true),10:N0} pages/s");
+            await output.WriteLineAsync("Compose a briefing (each size in a fresh process):");
+            foreach (var size in parse.GetValue(sizes)!)
+            {
+                await output.WriteLineAsync($"  {size,9:N0} summaries: {await ComposeInChildAsync(size, cancellationToken)}");
+            }
+
+            return DigestCli.Success;
+        });
+
+        var composeCount = new Option<int>("--count") { Required = true };
+        var child = new Command("compose-child", "Used by bench: composes from synthetic summaries and prints time and peak memory.") { composeCount };
+        child.Hidden = true;
+        child.SetAction(async (parse, _) =>
+        {
+            PinToOneCore();
+            await output.WriteLineAsync(Compose(parse.GetValue(composeCount)));
+            return DigestCli.Success;
+        });
+        command.Subcommands.Add(child);
+        return command;
+    }
+
+    private static double SummarizeThroughput(int count, bool html)
+    {
+        var news = new SyntheticNews(seed: 42);
+        var inputs = Enumerable.Range(0, count)
+            .Select(i => System.Text.Encoding.UTF8.GetBytes(html ? news.HtmlPage(i) : news.TextArticle(i)))
+            .ToArray();
+        var extension = html ? ".html" : ".txt";
+        var reader = new ArticleReader(new IntakeOptions());
+        var summarizer = new BuiltInSummarizer(new SummarizerOptions(), TimeProvider.System);
+
+        // Warm up (JIT), then measure.
+        for (var i = 0; i < Math.Min(50, count); i++)
+        {
+            _ = summarizer.SummarizeAsync(reader.Read("warm" + extension, inputs[i])).GetAwaiter().GetResult();
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            _ = summarizer.SummarizeAsync(reader.Read($"a{i}{extension}", inputs[i])).GetAwaiter().GetResult();
+        }
+
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static string Compose(int count)
+    {
+        var news = new SyntheticNews(seed: count);
+        var summaries = new List<ArticleSummary>(count);
+        for (var eventId = 0; summaries.Count < count; eventId++)
+        {
+            // Coverage like a real day: most events have one or two reports, some have several.
+            var outlets = 1 + (eventId % 7 == 0 ? 3 : eventId % 3);
+            for (var outlet = 0; outlet < outlets && summaries.Count < count; outlet++)
+            {
+                summaries.Add(news.Summary(eventId, outlet, Day));
+            }
+        }
+
+        var composer = new BriefingComposer(new StoryGrouper(new GroupingOptions()), new StoryWriter());
+        var stopwatch = Stopwatch.StartNew();
+        var briefing = composer.Compose(DateOnly.FromDateTime(Day.UtcDateTime), summaries, []);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{seconds,6:F2} s, {briefing.Stories.Count:N0} stories, peak memory {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB");
+    }
+
+    private static async Task<string> ComposeInChildAsync(int count, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "bench", "compose-child", "--count", count.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var result = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var problems = await child.StandardError.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        return child.ExitCode == 0 ? result.Trim() : $"failed ({child.ExitCode}): {problems.Trim()}";
+    }
+
+    private static void PinToOneCore()
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            using var process = Process.GetCurrentProcess();
+            process.ProcessorAffinity = 1;
+        }
+    }
+}

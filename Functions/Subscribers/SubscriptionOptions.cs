@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Digest.Subscribers;
+
+/// <summary>Settings for subscriber links (configuration section <c>Subscriptions</c>).</summary>
+public sealed class SubscriptionOptions
+{
+    public const string SectionName = "Subscriptions";
+
+    /// <summary>
+    /// Secret that signs unsubscribe and confirmation tokens (at least 32 characters; a Key Vault reference in Azure).
+    /// When it is not set, local runs create a random one in the data folder's <c>signing.key</c>.
+    /// </summary>
+    [MinLength(32)]
+    public string? SigningKey { get; set; }
+
+    /// <summary>The configured key, or the data folder's key file, created with a random key on first use.</summary>
+    public byte[] ResolveSigningKey(string dataFolder)
+    {
+        if (!string.IsNullOrEmpty(SigningKey))
+        {
+            return Encoding.UTF8.GetBytes(SigningKey);
+        }
+
+        var path = Path.Combine(dataFolder, "signing.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(dataFolder);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var stream = new FileStream(path, options);
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(File.ReadAllText(path).Trim());
+    }
+}
