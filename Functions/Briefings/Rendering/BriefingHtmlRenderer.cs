@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Digest.Briefings.Rendering;
+
+/// <summary>
+/// Renders a briefing as an email-safe HTML document: table layout, inline styles only, no scripts and no external
+/// resources, 600px wide at most and fluid below. Every piece of article text and every URL is HTML-encoded, and only
+/// http and https URLs become links. The same document, without the unsubscribe link, is the stored web copy.
+/// </summary>
+public static class BriefingHtmlRenderer
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private const string Font = "font-family:Helvetica,Arial,sans-serif;";
+    private const string PageBackground = "#f4f4f5";
+    private const string CellStyle = Font + "padding:16px 24px;border-top:1px solid #e4e4e7;";
+    private const string LinkStyle = "color:#1d4ed8;text-decoration:underline;";
+    private const string SmallStyle = "margin:0 0 8px;font-size:13px;line-height:1.5;color:#52525b;";
+
+    /// <summary>Renders <paramref name="briefing"/> as a complete HTML document.</summary>
+    /// <param name="briefing">The day's briefing.</param>
+    /// <param name="links">Web view and unsubscribe links and the footer lines.</param>
+    /// <param name="includeEditorReport">
+    /// Adds the list of articles that were set aside. That list is for editors: leave it out of subscriber email.
+    /// </param>
+    public static string Render(Briefing briefing, BriefingLinks links, bool includeEditorReport = false)
+    {
+        ArgumentNullException.ThrowIfNull(briefing);
+        ArgumentNullException.ThrowIfNull(links);
+
+        var html = new StringBuilder(8 * 1024);
+        var date = BriefingWording.LongDate(briefing.Date);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
+            .Append("<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+            .Append("<meta name=\"supported-color-schemes\" content=\"light dark\">\n")
+            .Append("<title>").Append(Encode($"{BriefingWording.Brand}: {date}")).Append("</title>\n")
+            .Append("</head>\n")
+            .Append("<body style=\"margin:0;padding:0;background-color:").Append(PageBackground).Append(";\">\n")
+            .Append("<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;opacity:0;\">")
+            .Append(Encode(BriefingWording.Preheader(briefing))).Append("</div>\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:")
+            .Append(PageBackground).Append(";\">\n<tr><td align=\"center\" style=\"padding:16px 8px;\">\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;\">\n");
+
+        AppendHeader(html, briefing, date, links);
+        foreach (var story in briefing.Stories)
+        {
+            AppendStory(html, story);
+        }
+
+        if (includeEditorReport && briefing.Rejected.Count > 0)
+        {
+            AppendEditorReport(html, briefing.Rejected);
+        }
+
+        AppendFooter(html, links);
+        html.Append("</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendHeader(StringBuilder html, Briefing briefing, string date, BriefingLinks links)
+    {
+        html.Append("<tr><td style=\"").Append(Font).Append("padding:24px 24px 16px;\">\n")
+            .Append("<p style=\"margin:0 0 4px;font-size:13px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#52525b;\">")
+            .Append(BriefingWording.Brand).Append("</p>\n")
+            .Append("<h1 style=\"margin:0 0 8px;font-size:24px;line-height:1.3;\">").Append(Encode(date)).Append("</h1>\n")
+            .Append("<p style=\"").Append(SmallStyle).Append("margin:0;\">").Append(Encode(BriefingWording.Counts(briefing)));
+        var webView = SafeLinks.Normalize(links.WebViewUrl);
+        if (webView is not null)
+        {
+            html.Append(" &middot; ");
+            AppendLink(html, webView, BriefingWording.ViewInBrowser, title: null);
+        }
+
+        html.Append("</p>\n</td></tr>\n");
+    }
+
+    private static void AppendStory(StringBuilder html, Story story)
+    {
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
+            .Append("<h2 style=\"margin:0 0 8px;font-size:20px;line-height:1.3;\">").Append(Encode(InlineText.Clean(story.Headline))).Append("</h2>\n");
+        var summary = BriefingWording.Summary(story);
+        if (summary.Length > 0)
+        {
+            html.Append("<p style=\"margin:0 0 8px;font-size:16px;line-height:1.5;\">").Append(Encode(summary)).Append("</p>\n");
+        }
+
+        if (story.Sources.Count > 0)
+        {
+            html.Append("<p style=\"").Append(SmallStyle).Append("margin:0;\">").Append(BriefingWording.SourcesLabel).Append(' ');
+            for (var i = 0; i < story.Sources.Count; i++)
+            {
+                if (i > 0)
+                {
+                    html.Append(", ");
+                }
+
+                AppendSource(html, story.Sources[i]);
+            }
+
+            html.Append("</p>\n");
+        }
+
+        html.Append("</td></tr>\n");
+    }
+
+    private static void AppendSource(StringBuilder html, StorySource source)
+    {
+        var outlet = BriefingWording.SourceName(source);
+        var url = SafeLinks.Normalize(source.Url);
+        if (url is null)
+        {
+            html.Append(Encode(outlet));
+            return;
+        }
+
+        var title = InlineText.Clean(source.Title);
+        AppendLink(html, url, outlet, title.Length > 0 ? title : null);
+    }
+
+    private static void AppendEditorReport(StringBuilder html, IReadOnlyList<RejectedArticle> rejected)
+    {
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
+            .Append("<h2 style=\"margin:0 0 8px;font-size:16px;line-height:1.3;\">").Append(BriefingWording.EditorReportTitle).Append("</h2>\n")
+            .Append("<p style=\"").Append(SmallStyle).Append("\">").Append(BriefingWording.EditorReportIntro).Append("</p>\n")
+            .Append("<ul style=\"margin:0;padding-left:20px;font-size:13px;line-height:1.5;color:#52525b;\">\n");
+        foreach (var article in rejected)
+        {
+            html.Append("<li><strong>").Append(Encode(InlineText.Clean(article.Article))).Append("</strong>: ")
+                .Append(Encode(InlineText.Clean(article.Reason))).Append("</li>\n");
+        }
+
+        html.Append("</ul>\n</td></tr>\n");
+    }
+
+    private static void AppendFooter(StringBuilder html, BriefingLinks links)
+    {
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("padding-bottom:24px;\">\n");
+        AppendSmallParagraph(html, links.FooterReason);
+        AppendSmallParagraph(html, links.PostalAddress);
+        var unsubscribe = SafeLinks.Normalize(links.UnsubscribeUrl);
+        if (unsubscribe is not null)
+        {
+            html.Append("<p style=\"").Append(SmallStyle).Append("\">");
+            AppendLink(html, unsubscribe, BriefingWording.Unsubscribe, title: null);
+            html.Append("</p>\n");
+        }
+
+        html.Append("</td></tr>\n");
+    }
+
+    private static void AppendSmallParagraph(StringBuilder html, string? text)
+    {
+        var clean = InlineText.Clean(text);
+        if (clean.Length > 0)
+        {
+            html.Append("<p style=\"").Append(SmallStyle).Append("\">").Append(Encode(clean)).Append("</p>\n");
+        }
+    }
+
+    /// <summary>Appends a link; <paramref name="url"/> must come from <see cref="SafeLinks.Normalize"/>.</summary>
+    private static void AppendLink(StringBuilder html, string url, string text, string? title)
+    {
+        html.Append("<a href=\"").Append(Encode(url)).Append('"');
+        if (title is not null)
+        {
+            html.Append(" title=\"").Append(Encode(title)).Append('"');
+        }
+
+        html.Append(" style=\"").Append(LinkStyle).Append("\">").Append(Encode(text)).Append("</a>");
+    }
+
+    private static string Encode(string text) => Encoder.Encode(text);
+}

@@ -1,0 +1,96 @@
+namespace Digest.Mail;
+
+/// <summary>
+/// The strict address check used before any email is written: exactly one '@', a dot-atom local part of printable
+/// ASCII (no spaces, no quoted forms), and a domain of at least two DNS labels. The single-label domain
+/// <c>localhost</c> is accepted so the default local sender (<c>digest@localhost</c>) works.
+/// </summary>
+public static class EmailAddressRules
+{
+    private const int MaxAddressLength = 254;
+    private const int MaxLocalPartLength = 64;
+    private const int MaxLabelLength = 63;
+
+    /// <summary>True when <paramref name="address"/> passes the strict check.</summary>
+    public static bool IsValid(string? address) => Problem(address) is null;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming what is wrong with <paramref name="address"/>.</summary>
+    internal static void EnsureValid(string? address, string role)
+    {
+        var problem = Problem(address);
+        if (problem is not null)
+        {
+            throw new ArgumentException($"{role} address '{Printable(address)}' is not valid: {problem}.", role);
+        }
+    }
+
+    /// <summary>True for the characters RFC 5322 allows in an atom.</summary>
+    internal static bool IsAtomChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c);
+
+    /// <summary>True for one or more atoms joined by single dots.</summary>
+    internal static bool IsDotAtom(string text) =>
+        text.Length > 0 && text.Split('.').All(atom => atom.Length > 0 && atom.All(IsAtomChar));
+
+    private static string? Problem(string? address)
+    {
+        if (string.IsNullOrEmpty(address))
+        {
+            return "it is empty";
+        }
+
+        if (address.Contains('\r') || address.Contains('\n'))
+        {
+            return "it contains a line break";
+        }
+
+        if (address.Length > MaxAddressLength)
+        {
+            return $"it is longer than {MaxAddressLength} characters";
+        }
+
+        var at = address.IndexOf('@');
+        if (at < 0 || at != address.LastIndexOf('@'))
+        {
+            return "it must contain exactly one '@'";
+        }
+
+        var local = address[..at];
+        var domain = address[(at + 1)..];
+        if (local.Length is 0 or > MaxLocalPartLength || !IsDotAtom(local))
+        {
+            return $"the part before '@' must be 1 to {MaxLocalPartLength} letters, digits or !#$%&'*+-/=?^_`{{|}}~ with single dots between them (no spaces)";
+        }
+
+        return DomainProblem(domain);
+    }
+
+    private static string? DomainProblem(string domain)
+    {
+        if (string.Equals(domain, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var labels = domain.Split('.');
+        if (labels.Length < 2)
+        {
+            return "the domain must contain a dot";
+        }
+
+        foreach (var label in labels)
+        {
+            if (label.Length is 0 or > MaxLabelLength
+                || !label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+                || label.StartsWith('-') || label.EndsWith('-'))
+            {
+                return "the domain must be labels of ASCII letters, digits and inner hyphens separated by single dots";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Printable(string? text) =>
+        text is null ? "(null)" : text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
