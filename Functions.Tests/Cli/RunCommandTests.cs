@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Digest.Cli;
+
+namespace Digest.Tests.Cli;
+
+/// <summary>The <c>run</c> command end to end on the project's own samples, with the embedded defaults.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "samples");
+    private readonly string outFolder = Directory.CreateTempSubdirectory("digest-run-").FullName;
+
+    public void Dispose() => Directory.Delete(outFolder, recursive: true);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await DigestCli.InvokeAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private Task<(int Exit, string Output, string Error)> RunSamplesAsync(params string[] extra) =>
+        RunAsync(["run", Path.Combine(Samples, "articles"), "--out", outFolder, "--date", "2026-11-20", .. extra]);
+
+    private JsonElement ReadBriefing() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "briefings", "2026-11-20.json"))).RootElement;
+
+    [Fact]
+    public async Task Run_Samples_EveryEventIsExactlyOneStory()
+    {
+        var (exit, output, error) = await RunSamplesAsync();
+
+        Assert.True(exit == 0, output + error);
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Samples, "expected-stories.json"))).RootElement
+            .EnumerateArray()
+            .Select(e => e.GetProperty("articles").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal).ToArray())
+            .OrderBy(a => a[0], StringComparer.Ordinal)
+            .ToArray();
+        var actual = ReadBriefing().GetProperty("stories").EnumerateArray()
+            .Select(s => s.GetProperty("sources").EnumerateArray().Select(a => a.GetProperty("article").GetString()!).Order(StringComparer.Ordinal).ToArray())
+            .OrderBy(a => a[0], StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Run_Samples_WritesTheBriefingInThreeFormsAndOneEmailPerRecipient()
+    {
+        Directory.CreateDirectory(outFolder);
+        File.Copy(Path.Combine(Samples, "subscribers.json"), Path.Combine(outFolder, "subscribers.json"));
+
+        var (exit, output, error) = await RunSamplesAsync("--to", "reader@example.com");
+
+        Assert.True(exit == 0, output + error);
+        foreach (var extension in new[] { ".json", ".html", ".txt" })
+        {
+            Assert.True(new FileInfo(Path.Combine(outFolder, "briefings", "2026-11-20" + extension)).Length > 500, extension);
+        }
+
+        // reader@example.com plus the two subscribers in samples/subscribers.json.
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml").Length);
+        Assert.Contains("Emails:", output);
+    }
+
+    [Fact]
+    public async Task Run_Twice_GivesTheSameBriefingAndSendsNothingTwice()
+    {
+        await RunSamplesAsync("--to", "reader@example.com");
+        var first = File.ReadAllText(Path.Combine(outFolder, "briefings", "2026-11-20.json"));
+
+        var (exit, output, _) = await RunSamplesAsync("--to", "reader@example.com");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(outFolder, "briefings", "2026-11-20.json")));
+        Assert.Single(Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml"));
+        Assert.Contains("0 written", output);
+        Assert.Contains("1 already sent", output);
+        Assert.Equal(Directory.GetFiles(Path.Combine(Samples, "articles")).Length,
+            Directory.GetFiles(Path.Combine(outFolder, "summaries")).Length);
+    }
+
+    [Fact]
+    public async Task Run_FolderWithBadArticles_SetsThemAsideWithReasonsAndSucceeds()
+    {
+        var articles = Path.Combine(outFolder, "in");
+        Directory.CreateDirectory(articles);
+        foreach (var file in Directory.GetFiles(Path.Combine(Samples, "rejects")).Concat(Directory.GetFiles(Path.Combine(Samples, "articles")).Take(3)))
+        {
+            File.Copy(file, Path.Combine(articles, Path.GetFileName(file)));
+        }
+
+        var (exit, output, error) = await RunAsync("run", articles, "--out", Path.Combine(outFolder, "data"), "--date", "2026-11-20");
+
+        Assert.True(exit == 0, output + error);
+        var briefing = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "data", "briefings", "2026-11-20.json"))).RootElement;
+        var rejected = briefing.GetProperty("rejected").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("article").GetString()!, r => r.GetProperty("reason").GetString()!);
+        Assert.Equal(Directory.GetFiles(Path.Combine(Samples, "rejects")).Length, rejected.Count);
+        Assert.All(rejected.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        Assert.Contains("empty", rejected["empty.txt"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(".docx", rejected["notes.docx"], StringComparison.Ordinal);
+        Assert.Contains("JSON", rejected["broken.json"], StringComparison.Ordinal);
+        Assert.Equal(3, briefing.GetProperty("articleCount").GetInt32());
+        Assert.Contains("rejected empty.txt", output);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run", "samples/does-not-exist")]
+    [InlineData("run", "{samples}", "--date", "20-11-2026")]
+    [InlineData("run", "{samples}", "--to", "not-an-address")]
+    [InlineData("run", "{samples}", "--to", "a@example.com\r\nBcc: victim@example.com")]
+    [InlineData("run", "{samples}", "--no-such-option")]
+    [InlineData("no-such-command")]
+    public async Task Run_BadArguments_ExitsWithTwoAndSaysWhy(params string[] args)
+    {
+        var resolved = args.Select(a => a.Replace("{samples}", Path.Combine(Samples, "articles"))).ToArray();
+
+        var (exit, _, error) = await RunAsync(resolved);
+
+        Assert.Equal(2, exit);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.False(Directory.Exists(Path.Combine(outFolder, "briefings")));
+    }
+
+    [Fact]
+    public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting()
+    {
+        Environment.SetEnvironmentVariable("Briefing__TimeZone", "Mars/Olympus_Mons");
+        try
+        {
+            var (exit, _, error) = await RunSamplesAsync();
+
+            Assert.Equal(2, exit);
+            Assert.Contains("Briefing:TimeZone", error);
+            Assert.False(Directory.Exists(Path.Combine(outFolder, "summaries")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Briefing__TimeZone", null);
+        }
+    }
+}
