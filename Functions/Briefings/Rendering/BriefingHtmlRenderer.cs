@@ -46,7 +46,9 @@ public static class BriefingHtmlRenderer
             .Append(Encode(BriefingWording.Preheader(briefing))).Append("</div>\n")
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:")
             .Append(PageBackground).Append(";\">\n<tr><td align=\"center\" style=\"padding:16px 8px;\">\n")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;\">\n");
+            // Outlook for Windows ignores max-width: a fixed 600px table, visible to Outlook only, holds the width there.
+            .Append("<!--[if mso]><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;\">\n");
 
         AppendHeader(html, briefing, date, links);
         foreach (var story in briefing.Stories)
@@ -60,7 +62,7 @@ public static class BriefingHtmlRenderer
         }
 
         AppendFooter(html, links);
-        html.Append("</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
+        html.Append("</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr>\n</table>\n</body>\n</html>\n");
         return html.ToString();
     }
 
