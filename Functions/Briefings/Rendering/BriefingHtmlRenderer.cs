@@ -17,7 +17,9 @@ public static class BriefingHtmlRenderer
     private const string PageBackground = "#f4f4f5";
     private const string CellStyle = Font + "padding:16px 24px;border-top:1px solid #e4e4e7;";
     private const string LinkStyle = "color:#1d4ed8;text-decoration:underline;";
-    private const string SmallStyle = "margin:0 0 8px;font-size:13px;line-height:1.5;color:#52525b;";
+    private const string SmallText = "font-size:13px;line-height:1.5;color:#52525b;";
+    private const string SmallParagraphStyle = "margin:0 0 8px;" + SmallText;
+    private const string SmallLineStyle = "margin:0;" + SmallText;
 
     /// <summary>Renders <paramref name="briefing"/> as a complete HTML document.</summary>
     /// <param name="briefing">The day's briefing.</param>
@@ -44,7 +46,9 @@ public static class BriefingHtmlRenderer
             .Append(Encode(BriefingWording.Preheader(briefing))).Append("</div>\n")
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:")
             .Append(PageBackground).Append(";\">\n<tr><td align=\"center\" style=\"padding:16px 8px;\">\n")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;\">\n");
+            // Outlook for Windows ignores max-width: a fixed 600px table, visible to Outlook only, holds the width there.
+            .Append("<!--[if mso]><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->\n")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;\">\n");
 
         AppendHeader(html, briefing, date, links);
         foreach (var story in briefing.Stories)
@@ -58,7 +62,7 @@ public static class BriefingHtmlRenderer
         }
 
         AppendFooter(html, links);
-        html.Append("</table>\n</td></tr>\n</table>\n</body>\n</html>\n");
+        html.Append("</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr>\n</table>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -68,7 +72,7 @@ public static class BriefingHtmlRenderer
             .Append("<p style=\"margin:0 0 4px;font-size:13px;font-weight:bold;letter-spacing:1px;text-transform:uppercase;color:#52525b;\">")
             .Append(BriefingWording.Brand).Append("</p>\n")
             .Append("<h1 style=\"margin:0 0 8px;font-size:24px;line-height:1.3;\">").Append(Encode(date)).Append("</h1>\n")
-            .Append("<p style=\"").Append(SmallStyle).Append("margin:0;\">").Append(Encode(BriefingWording.Counts(briefing)));
+            .Append("<p style=\"").Append(SmallLineStyle).Append("\">").Append(Encode(BriefingWording.Counts(briefing)));
         var webView = SafeLinks.Normalize(links.WebViewUrl);
         if (webView is not null)
         {
@@ -91,7 +95,7 @@ public static class BriefingHtmlRenderer
 
         if (story.Sources.Count > 0)
         {
-            html.Append("<p style=\"").Append(SmallStyle).Append("margin:0;\">").Append(BriefingWording.SourcesLabel).Append(' ');
+            html.Append("<p style=\"").Append(SmallLineStyle).Append("\">").Append(BriefingWording.SourcesLabel).Append(' ');
             for (var i = 0; i < story.Sources.Count; i++)
             {
                 if (i > 0)
@@ -126,8 +130,8 @@ public static class BriefingHtmlRenderer
     {
         html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
             .Append("<h2 style=\"margin:0 0 8px;font-size:16px;line-height:1.3;\">").Append(BriefingWording.EditorReportTitle).Append("</h2>\n")
-            .Append("<p style=\"").Append(SmallStyle).Append("\">").Append(BriefingWording.EditorReportIntro).Append("</p>\n")
-            .Append("<ul style=\"margin:0;padding-left:20px;font-size:13px;line-height:1.5;color:#52525b;\">\n");
+            .Append("<p style=\"").Append(SmallParagraphStyle).Append("\">").Append(BriefingWording.EditorReportIntro).Append("</p>\n")
+            .Append("<ul style=\"margin:0;padding-left:20px;").Append(SmallText).Append("\">\n");
         foreach (var article in rejected)
         {
             html.Append("<li><strong>").Append(Encode(InlineText.Clean(article.Article))).Append("</strong>: ")
@@ -145,7 +149,7 @@ public static class BriefingHtmlRenderer
         var unsubscribe = SafeLinks.Normalize(links.UnsubscribeUrl);
         if (unsubscribe is not null)
         {
-            html.Append("<p style=\"").Append(SmallStyle).Append("\">");
+            html.Append("<p style=\"").Append(SmallParagraphStyle).Append("\">");
             AppendLink(html, unsubscribe, BriefingWording.Unsubscribe, title: null);
             html.Append("</p>\n");
         }
@@ -158,7 +162,7 @@ public static class BriefingHtmlRenderer
         var clean = InlineText.Clean(text);
         if (clean.Length > 0)
         {
-            html.Append("<p style=\"").Append(SmallStyle).Append("\">").Append(Encode(clean)).Append("</p>\n");
+            html.Append("<p style=\"").Append(SmallParagraphStyle).Append("\">").Append(Encode(clean)).Append("</p>\n");
         }
     }
 
