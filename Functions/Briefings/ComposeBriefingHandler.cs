@@ -28,7 +28,9 @@ public sealed partial class ComposeBriefingHandler(
             UnsubscribeUrl: null,
             FooterReason: "This is the web copy of the Digest daily briefing.",
             PostalAddress: mail.Value.PostalAddress);
-        var stored = new StoredBriefing(briefing, BriefingHtmlRenderer.Render(briefing, links), BriefingTextRenderer.Render(briefing, links));
+        // The web copy is public; the plain-text copy is the operators' file and carries the rejected-articles report.
+        var stored = new StoredBriefing(
+            briefing, BriefingHtmlRenderer.Render(briefing, links), BriefingTextRenderer.Render(briefing, links, includeEditorReport: true));
         await store.SaveAsync(stored, cancellationToken);
 
         if (briefing.Stories.Count == 0)
