@@ -20,6 +20,9 @@ internal static partial class Captions
     [GeneratedRegex(@"^\(?\s*(?:(?:AP|AFP|EPA|Reuters)\s+Photo\s*/|[\p{L} .'’-]{2,50}\s*/\s*(?:Getty\s+Images|AFP|Reuters|AP|EPA(?:-EFE)?|Shutterstock|Bloomberg|Alamy|Sipa)\b)[^()]{0,120}\)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CreditOnly();
 
+    [GeneratedRegex(@"^\((?=[^()]*" + CreditWords + @")[^()]{3,160}\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedCredit();
+
     [GeneratedRegex(@"\s*\((?=[^()]*" + CreditWords + @")[^()]{3,160}\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingCredit();
 
@@ -28,7 +31,8 @@ internal static partial class Captions
 
     /// <summary>True when the whole paragraph is a caption or a credit line.</summary>
     public static bool IsCaption(string paragraph) =>
-        CaptionLead().IsMatch(paragraph) || GettyCaption().IsMatch(paragraph) || CreditOnly().IsMatch(paragraph);
+        CaptionLead().IsMatch(paragraph) || GettyCaption().IsMatch(paragraph) || CreditOnly().IsMatch(paragraph) ||
+        BracketedCredit().IsMatch(paragraph);
 
     /// <summary>
     /// Finds a credit in brackets at the start or end of a paragraph, e.g. <c>(Photo by NAME/AGENCY via Getty Images)</c>.

@@ -20,5 +20,5 @@ internal static partial class EndNotes
     /// <summary>True when the paragraph (or sentence) is an end note.</summary>
     public static bool IsEndNote(string text) =>
         EndNoteLead().IsMatch(text) ||
-        (EndNotePhrase().IsMatch(text) && Sentences.WordCount(text) <= MaxWordsForPhrase);
+        (EndNotePhrase().IsMatch(text) && Sentences.Split(text).Count == 1 && Sentences.WordCount(text) <= MaxWordsForPhrase);
 }

@@ -18,5 +18,5 @@ internal static partial class Prompts
 
     /// <summary>True when the paragraph (or sentence) is a prompt.</summary>
     public static bool IsPrompt(string text) =>
-        Sentences.WordCount(text) <= MaxWordsForPhrase && (PromptLead().IsMatch(text) || PromptPhrase().IsMatch(text));
+        Sentences.WordCount(text) <= MaxWordsForPhrase && (PromptLead().IsMatch(text) || (PromptPhrase().IsMatch(text) && Sentences.Split(text).Count == 1));
 }

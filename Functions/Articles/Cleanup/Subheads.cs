@@ -52,7 +52,9 @@ internal static partial class Subheads
         text.Length <= MaxHeadingLength &&
         Sentences.WordCount(text) <= MaxHeadingWords &&
         text.Any(char.IsLetter) &&
+        !char.IsLower(text[0]) &&
         !Sentences.EndsLikeSentence(text) &&
+        Sentences.Split(text).Count == 1 &&
         !text.EndsWith(',') && !text.EndsWith(';') && !text.EndsWith(':') &&
         !QuotedSpeech().IsMatch(text);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Digest.Articles.Cleanup;
 
 namespace Digest.Articles.Formats;
 
@@ -82,10 +83,13 @@ internal static partial class TextBlocks
 
     private static bool EndsUnit(string line, int width) =>
         line.EndsWith(':') ||
+        Bylines.TryParse(line, out _) ||
+        Datelines.IsDateOnly(line, out _) ||
         line.Length > width + 2 ||
         (line.Length < width * ShortLineShare && !line.EndsWith('-'));
 
-    private static bool StartsUnit(string line) => ListMarker().IsMatch(line) || UnitLead().IsMatch(line);
+    private static bool StartsUnit(string line) =>
+        ListMarker().IsMatch(line) || UnitLead().IsMatch(line) || Datelines.IsDateOnly(line, out _);
 
     private static string StripListMarker(string line) => ListMarker().Replace(line, "", 1);
 }
