@@ -142,7 +142,9 @@ public sealed class ArticleCleaner
                 return DroppedKinds.Byline;
             }
 
-            return ClassifyFragment(paragraph) ?? (Subheads.IsSubhead(paragraph) ? DroppedKinds.Subhead : null);
+            // A bare tag list is only known to be tags when it closes the article (see DropTrailingTags).
+            return ClassifyFragment(paragraph) ??
+                   (Subheads.IsSubhead(paragraph) && !TagLines.IsBareList(paragraph) ? DroppedKinds.Subhead : null);
         }
 
         /// <summary>The kinds that can also appear as a sentence glued to the start or end of a real paragraph.</summary>

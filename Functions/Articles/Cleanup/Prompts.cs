@@ -16,7 +16,11 @@ internal static partial class Prompts
     [GeneratedRegex(@"sign\s+up\s+for\s+(?:our|the|a)\b[^.]{0,40}\bnewsletter|subscribe\s+to\s+(?:our|the)\b[^.]{0,40}\b(?:newsletter|channel|podcast)|we\s+use\s+cookies|to\s+continue\s+reading|(?:become|you\s+must\s+be)\s+a\s+subscriber", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PromptPhrase();
 
-    /// <summary>True when the paragraph (or sentence) is a prompt.</summary>
+    /// <summary>
+    /// True when the text is one prompt sentence. Longer paragraphs are checked sentence by sentence, so a prompt glued
+    /// to real text is cut without losing the text.
+    /// </summary>
     public static bool IsPrompt(string text) =>
-        Sentences.WordCount(text) <= MaxWordsForPhrase && (PromptLead().IsMatch(text) || (PromptPhrase().IsMatch(text) && Sentences.Split(text).Count == 1));
+        Sentences.WordCount(text) <= MaxWordsForPhrase && Sentences.Split(text).Count == 1 &&
+        (PromptLead().IsMatch(text) || PromptPhrase().IsMatch(text));
 }
