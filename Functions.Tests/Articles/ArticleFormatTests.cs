@@ -52,6 +52,16 @@ public class ArticleFormatTests
     }
 
     [Fact]
+    public void ReadTxt_BylineAndDateAboveTitle_StillFindsTitle()
+    {
+        var article = Read("story.txt", "By Ana Ruiz | Harbor Times\nAug. 6, 2025\n\nBridge reopens\n\nThe Harbor Bridge reopened to traffic on Tuesday, officials said.");
+
+        Assert.Equal("Bridge reopens", article.Title);
+        Assert.Equal("Harbor Times", article.Outlet);
+        Assert.Equal(["The Harbor Bridge reopened to traffic on Tuesday, officials said."], article.Paragraphs);
+    }
+
+    [Fact]
     public void ReadTxt_HeaderFields_SetMetadata()
     {
         var article = Read("story.txt", """

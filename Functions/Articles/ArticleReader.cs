@@ -49,7 +49,7 @@ public sealed class ArticleReader(IntakeOptions options)
         {
             var removed = parsed.Dropped.Count + body.Dropped.Count;
             throw new ArticleRejectedException(name, RejectionCode.NoUsableSentences,
-                $"no usable sentences after removing captions and boilerplate ({removed} parts removed; " +
+                $"no usable sentences after removing captions and boilerplate ({removed} {(removed == 1 ? "part" : "parts")} removed; " +
                 $"no paragraph left with {Sentences.UsableWords} or more words)");
         }
 

@@ -31,7 +31,7 @@ public sealed class ArticleCleaner
                     continue;
                 }
 
-                if (cleanTitle is null && run.Dropped.Count == 0 && TitleText.LooksLikeTitle(paragraph) &&
+                if (cleanTitle is null && TitleText.LooksLikeTitle(paragraph) &&
                     Subheads.IsHeadingLike(paragraph))
                 {
                     cleanTitle = paragraph;
@@ -83,8 +83,7 @@ public sealed class ArticleCleaner
 
         public void Add(string paragraph)
         {
-            var leading = Kept.Count == 0;
-            if (leading)
+            if (Kept.Count == 0)
             {
                 var (dateline, rest, date) = Datelines.SplitPrefix(paragraph);
                 if (dateline is not null)
