@@ -96,6 +96,8 @@ public class ArticleCleanerTests
 
     [Theory]
     [InlineData("What we know:")]
+    [InlineData("What’s next:")]
+    [InlineData("What's next:")]
     [InlineData("Road Closures:")]
     [InlineData("Road closures expected through the weekend")]
     public void Clean_Subhead_IsDropped(string line)
@@ -132,6 +134,8 @@ public class ArticleCleanerTests
     [InlineData("FILE - Workers inspect cables on the Harbor Bridge in Harbor City, Aug. 6, 2023. (AP Photo/Sam Lee, File)")]
     [InlineData("HARBOR CITY, CA - AUGUST 06: Cars cross the Harbor Bridge on August 6, 2025. (Photo by Jane Doe/Getty Images)")]
     [InlineData("Jane Doe/Getty Images")]
+    [InlineData("Image credit Harbor City Transportation Department")]
+    [InlineData("FILE — Workers inspect cables on the Harbor Bridge in 2023.")]
     public void Clean_CaptionOrCredit_IsDropped(string line)
     {
         var body = Clean(Body, line, More);
@@ -167,6 +171,8 @@ public class ArticleCleanerTests
     [InlineData("All rights reserved.")]
     [InlineData("This story has been updated to include comments from the mayor.")]
     [InlineData("Associated Press writer Ben Ode in Lisbon contributed to this report.")]
+    [InlineData("Editor’s note: This story was produced with the Harbor Fund.")]
+    [InlineData("Editor's note: This story was produced with the Harbor Fund.")]
     public void Clean_EndNote_IsDropped(string line)
     {
         var body = Clean(Body, More, line);
@@ -190,6 +196,8 @@ public class ArticleCleanerTests
     [InlineData("We use cookies to improve your experience on our site.")]
     [InlineData("Click here to read the full report.")]
     [InlineData("Share this")]
+    [InlineData("Don’t miss: the best of Harbor City this week")]
+    [InlineData("Don't miss: the best of Harbor City this week")]
     [InlineData("Advertisement")]
     public void Clean_Prompt_IsDropped(string line)
     {

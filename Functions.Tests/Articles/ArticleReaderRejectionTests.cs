@@ -92,6 +92,15 @@ public class ArticleReaderRejectionTests
     }
 
     [Fact]
+    public void Read_Utf16WithoutBom_RejectsAsNotTextSayingSo()
+    {
+        var rejected = Reject("story.txt", Encoding.Unicode.GetBytes("The council voted on Tuesday to repair the bridge."));
+
+        Assert.Equal(RejectionCode.NotText, rejected.Code);
+        Assert.Equal("the file looks like UTF-16 text without a byte-order mark; save it as UTF-8", rejected.Reason);
+    }
+
+    [Fact]
     public void Read_PngRenamedTxt_RejectsAsNotText()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];

@@ -11,7 +11,7 @@ internal static partial class Captions
     private const string CreditWords =
         @"(?:\bphoto(?:graph)?s?\b|\bimages?\b|\bcredit\b|\bpicture\b|getty|shutterstock|alamy|courtesy\s+of|\bvia\s+(?:AP|Reuters|AFP)|AP\s+Photo|\b(?:AP|AFP|EPA|Reuters|Bloomberg)\s*/)";
 
-    [GeneratedRegex(@"^(?:FILE(?:\s+PHOTO)?\s*[-–—:]|(?:photo(?:graph)?s?|images?|pictures?|video|illustration|graphic|caption|credit|photo\s+credit|image\s+(?:credit|source)|pictured|top\s+image|lead\s+image|main\s+image)\s*(?:\bby\b|:|\||/|\s-\s|–|—))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:FILE(?:\s+PHOTO)?\s*[-–—:]|(?:photo(?:graph)?s?|images?|pictures?|video|illustration|graphic|caption|credit|photo\s+credit|image\s+(?:credit|source)|pictured|top\s+image|lead\s+image|main\s+image)\s*(?:\bby\b|:|\||/|\s-\s|–|—)|(?:photo|image)\s+(?:credit|source)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaptionLead();
 
     [GeneratedRegex(@"^[A-Z][A-Z .,'’-]{2,}\s[-–—]\s(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?\s+\d{1,2}(?:,\s*\d{4})?:")]

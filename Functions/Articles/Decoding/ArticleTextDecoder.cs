@@ -51,6 +51,11 @@ internal static class ArticleTextDecoder
         else
         {
             var nul = content.IndexOf((byte)0);
+            if (nul >= 0 && LooksLikeUtf16(content))
+            {
+                throw NotText(name, "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8");
+            }
+
             if (nul >= 0)
             {
                 throw NotText(name, $"the file looks binary (NUL bytes at offset {nul}), not text");
@@ -82,6 +87,26 @@ internal static class ArticleTextDecoder
             var what = text.Contains('\0') ? "NUL characters" : "control characters";
             throw NotText(name, $"the file looks binary ({count:N0} {what}, the first at character {first}), not text");
         }
+    }
+
+    /// <summary>ASCII-range UTF-16 has a NUL in every other byte (high bytes first in BE, second in LE).</summary>
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> content)
+    {
+        var sample = content[..(Math.Min(content.Length, 512) & ~1)];
+        if (sample.Length < 8)
+        {
+            return false;
+        }
+
+        int evenNuls = 0, oddNuls = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenNuls += sample[i] == 0 ? 1 : 0;
+            oddNuls += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return (evenNuls * 10 >= pairs * 9 && oddNuls == 0) || (oddNuls * 10 >= pairs * 9 && evenNuls == 0);
     }
 
     private static bool IsBinaryControl(char c) =>
