@@ -1,16 +1,24 @@
 using System.Security.Cryptography;
-using System.Text;
+using Digest.Articles.Cleanup;
+using Digest.Articles.Decoding;
+using Digest.Articles.Formats;
 
 namespace Digest.Articles;
 
 /// <summary>
-/// Reads one uploaded article (.txt, .md, .html/.htm, .json) into an <see cref="Article"/>, or rejects it with a
-/// specific reason (<see cref="ArticleRejectedException"/>).
+/// Reads one uploaded article (.txt, .md/.markdown, .html/.htm, .json) into an <see cref="Article"/>, or rejects it
+/// with a specific reason (<see cref="ArticleRejectedException"/>): checks size and format, decodes the text, parses the
+/// format, removes boilerplate and checks that usable sentences remain.
 /// </summary>
 public sealed class ArticleReader(IntakeOptions options)
 {
+    private readonly ArticleCleaner cleaner = new();
+
+    /// <summary>Reads the article in <paramref name="content"/>; <paramref name="name"/> is its file or blob name.</summary>
+    /// <exception cref="ArticleRejectedException">The file cannot be used as an article; the reason says why.</exception>
     public Article Read(string name, ReadOnlySpan<byte> content)
     {
+        var format = ArticleFormats.FromName(name);
         if (content.Length == 0)
         {
             throw new ArticleRejectedException(name, RejectionCode.Empty, "the file is empty");
@@ -22,13 +30,38 @@ public sealed class ArticleReader(IntakeOptions options)
                 $"the file is {content.Length:N0} bytes, over the {options.MaxArticleBytes:N0}-byte limit");
         }
 
-        var text = Encoding.UTF8.GetString(content);
-        var paragraphs = text.Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var text = TextNormalizer.Normalize(ArticleTextDecoder.Decode(name, content));
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArticleRejectedException(name, RejectionCode.Empty, "the file contains only whitespace");
+        }
+
+        var parsed = format switch
+        {
+            ArticleFormat.Markdown => MarkdownArticleParser.Parse(text),
+            ArticleFormat.Html => HtmlArticleParser.Parse(name, text),
+            ArticleFormat.Json => JsonArticleParser.Parse(name, text),
+            _ => PlainTextArticleParser.Parse(text),
+        };
+
+        var body = cleaner.Clean(parsed.Title, parsed.Paragraphs);
+        if (!body.Paragraphs.Any(Sentences.IsUsable))
+        {
+            var removed = parsed.Dropped.Count + body.Dropped.Count;
+            throw new ArticleRejectedException(name, RejectionCode.NoUsableSentences,
+                $"no usable sentences after removing captions and boilerplate ({removed} {(removed == 1 ? "part" : "parts")} removed; " +
+                $"no paragraph left with {Sentences.UsableWords} or more words)");
+        }
+
         return new Article
         {
             Name = name,
-            Title = paragraphs.FirstOrDefault(),
-            Paragraphs = paragraphs.Skip(1).ToArray(),
+            Title = body.Title,
+            Outlet = parsed.Outlet ?? body.BylineOutlet ?? ArticleUrls.Host(parsed.Url),
+            Url = parsed.Url,
+            PublishedAt = parsed.PublishedAt ?? body.DatelineDate,
+            Paragraphs = body.Paragraphs,
+            Dropped = [.. parsed.Dropped, .. body.Dropped],
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
         };
     }

@@ -1,0 +1,203 @@
+using Digest.Articles.Decoding;
+
+namespace Digest.Articles.Cleanup;
+
+/// <summary>
+/// Removes what is not news from an article body (datelines, bylines, subheads, captions and credits, end notes,
+/// prompts, tag strips), recording each removal with its <see cref="DroppedKinds"/> kind. Conservative: a paragraph
+/// is dropped only when it matches one of these shapes; fragments at the start or end of a real paragraph are cut
+/// and the paragraph kept.
+/// </summary>
+public sealed class ArticleCleaner
+{
+    /// <summary>Cleans <paramref name="paragraphs"/>; <paramref name="title"/> is the title the format gave, if any.</summary>
+    public CleanedBody Clean(string? title, IReadOnlyList<string> paragraphs)
+    {
+        var run = new CleanupRun();
+        var cleanTitle = run.AcceptTitle(title);
+        foreach (var raw in paragraphs)
+        {
+            var paragraph = TextNormalizer.CollapseWhitespace(raw);
+            if (paragraph.Length == 0)
+            {
+                continue;
+            }
+
+            if (run.Kept.Count == 0)
+            {
+                if (cleanTitle is not null && string.Equals(paragraph, cleanTitle, StringComparison.OrdinalIgnoreCase))
+                {
+                    run.Drop(DroppedKinds.Boilerplate, paragraph);
+                    continue;
+                }
+
+                if (cleanTitle is null && TitleText.LooksLikeTitle(paragraph) &&
+                    Subheads.IsHeadingLike(paragraph))
+                {
+                    cleanTitle = paragraph;
+                    continue;
+                }
+            }
+
+            run.Add(paragraph);
+        }
+
+        run.DropTrailingTags();
+        return new CleanedBody(cleanTitle, run.Kept, run.Dropped, run.Outlet, run.Date);
+    }
+
+    /// <summary>The state of cleaning one article: kept paragraphs, removals, and what bylines and datelines said.</summary>
+    private sealed class CleanupRun
+    {
+        public List<string> Kept { get; } = [];
+
+        public List<DroppedText> Dropped { get; } = [];
+
+        public string? Outlet { get; private set; }
+
+        public DateTimeOffset? Date { get; private set; }
+
+        public void Drop(string kind, string text) => Dropped.Add(new DroppedText(kind, text));
+
+        /// <summary>Keeps a format-given title unless it is really a date, byline, caption or other metadata.</summary>
+        public string? AcceptTitle(string? title)
+        {
+            var clean = title is null ? "" : TextNormalizer.CollapseWhitespace(title);
+            if (clean.Length == 0)
+            {
+                return null;
+            }
+
+            var kind = Datelines.StartsWithDateline(clean) ? DroppedKinds.Dateline
+                : Bylines.TryParse(clean, out _) ? DroppedKinds.Byline
+                : Captions.SplitCredit(clean).Credit is not null ? DroppedKinds.Caption
+                : ClassifyFragment(clean);
+            if (kind is not null)
+            {
+                Drop(kind, clean);
+                return null;
+            }
+
+            return clean;
+        }
+
+        public void Add(string paragraph)
+        {
+            if (Kept.Count == 0)
+            {
+                var (dateline, rest, date) = Datelines.SplitPrefix(paragraph);
+                if (dateline is not null)
+                {
+                    rest = rest.Trim();
+                    if (!Sentences.EndsLikeSentence(rest) && Sentences.WordCount(rest) < Sentences.UsableWords)
+                    {
+                        Drop(DroppedKinds.Dateline, paragraph);
+                        Date ??= date;
+                        return;
+                    }
+
+                    Drop(DroppedKinds.Dateline, dateline);
+                    Date ??= date;
+                    paragraph = rest;
+                }
+            }
+
+            var kind = ClassifyWhole(paragraph);
+            if (kind is not null)
+            {
+                Drop(kind, paragraph);
+                return;
+            }
+
+            paragraph = CutFragments(paragraph);
+            if (paragraph.Length > 0)
+            {
+                Kept.Add(paragraph);
+            }
+        }
+
+        /// <summary>Drops closing paragraphs that are bare tag lists (<c>Politics, Harbor City, Transit</c>).</summary>
+        public void DropTrailingTags()
+        {
+            while (Kept.Count > 0 && TagLines.IsBareList(Kept[^1]))
+            {
+                Drop(DroppedKinds.Tags, Kept[^1]);
+                Kept.RemoveAt(Kept.Count - 1);
+            }
+        }
+
+        private string? ClassifyWhole(string paragraph)
+        {
+            if (Datelines.IsDateOnly(paragraph, out var date))
+            {
+                Date ??= date;
+                return DroppedKinds.Dateline;
+            }
+
+            if (Bylines.TryParse(paragraph, out var byline))
+            {
+                Outlet ??= byline.Outlet;
+                Date ??= byline.Date;
+                return DroppedKinds.Byline;
+            }
+
+            // A bare tag list is only known to be tags when it closes the article (see DropTrailingTags).
+            return ClassifyFragment(paragraph) ??
+                   (Subheads.IsSubhead(paragraph) && !TagLines.IsBareList(paragraph) ? DroppedKinds.Subhead : null);
+        }
+
+        /// <summary>The kinds that can also appear as a sentence glued to the start or end of a real paragraph.</summary>
+        private static string? ClassifyFragment(string text) =>
+            Captions.IsCaption(text) ? DroppedKinds.Caption
+            : TagLines.IsLabelled(text) ? DroppedKinds.Tags
+            : EndNotes.IsEndNote(text) ? DroppedKinds.EndNote
+            : Prompts.IsPrompt(text) ? DroppedKinds.Prompt
+            : null;
+
+        /// <summary>Cuts section labels, bracketed credits and boilerplate sentences off the ends of a paragraph.</summary>
+        private string CutFragments(string paragraph)
+        {
+            var (label, rest) = Subheads.SplitLabel(paragraph);
+            if (label is not null)
+            {
+                Drop(DroppedKinds.Subhead, label);
+                paragraph = rest.Trim();
+            }
+
+            for (var (credit, remainder) = Captions.SplitCredit(paragraph); credit is not null; (credit, remainder) = Captions.SplitCredit(paragraph))
+            {
+                Drop(DroppedKinds.Caption, credit);
+                paragraph = remainder;
+            }
+
+            var sentences = new List<string>(Sentences.Split(paragraph));
+            var count = sentences.Count;
+            while (sentences.Count > 0 && ClassifyFragment(sentences[0]) is { } kind)
+            {
+                Drop(kind, sentences[0]);
+                sentences.RemoveAt(0);
+            }
+
+            var tail = new List<DroppedText>();
+            while (sentences.Count > 0 && (ClassifyFragment(sentences[^1]) ?? ClassifyCredits(sentences[^1])) is { } kind)
+            {
+                tail.Insert(0, new DroppedText(kind, sentences[^1]));
+                sentences.RemoveAt(sentences.Count - 1);
+            }
+
+            Dropped.AddRange(tail);
+            return sentences.Count == count ? paragraph : string.Join(' ', sentences);
+        }
+
+        private string? ClassifyCredits(string sentence)
+        {
+            if (!Bylines.TryParse(sentence, out var byline))
+            {
+                return null;
+            }
+
+            Outlet ??= byline.Outlet;
+            return DroppedKinds.Byline;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Digest.Articles.Cleanup;
+
+/// <summary>Whether a line reads as an article title rather than a dateline, byline, caption or body sentence.</summary>
+internal static class TitleText
+{
+    private const int MaxTitleWords = 25;
+    private const int MaxTitleLength = 200;
+
+    /// <summary>
+    /// True for a headline: letters, two to 25 words, not a date/dateline, byline, caption, prompt or end note,
+    /// and not sentence-like (no closing full stop, no second sentence).
+    /// </summary>
+    public static bool LooksLikeTitle(string line)
+    {
+        var words = Sentences.WordCount(line);
+        if (words is < 2 or > MaxTitleWords || line.Length > MaxTitleLength || !line.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        if (line.TrimEnd('"', '”', '’', '\'').EndsWith('.') || line.EndsWith(':') || Sentences.Split(line).Count > 1)
+        {
+            return false;
+        }
+
+        return !IsMetadata(line);
+    }
+
+    /// <summary>True when the line is a date, dateline, byline, caption, prompt, end note or tag line.</summary>
+    public static bool IsMetadata(string line) =>
+        Datelines.StartsWithDateline(line) || Bylines.TryParse(line, out _) || Captions.IsCaption(line) ||
+        Captions.SplitCredit(line).Credit is not null || Prompts.IsPrompt(line) || EndNotes.IsEndNote(line) ||
+        TagLines.IsLabelled(line);
+}
