@@ -17,6 +17,7 @@ public static class DigestCli
         {
             RunCommand.Create(output, error),
             ExtractCommand.Create(output, error),
+            EvaluateExtractionCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

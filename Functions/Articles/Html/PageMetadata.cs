@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Digest.Articles.Html;
+
+/// <summary>Reads the title, outlet, address and publication time that a page declares about itself.</summary>
+internal static class PageMetadata
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+    /// <summary>og:title, else the first h1 of the article, else the page title without its site suffix.</summary>
+    public static string? Title(IDocument document, IReadOnlyList<IElement> content)
+    {
+        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title");
+        if (title is not null)
+        {
+            return title;
+        }
+
+        var heading = content.Select(root => root.TagName == "H1" ? root : root.QuerySelector("h1")).FirstOrDefault(h => h is not null)
+            ?? document.QuerySelector("article h1, main h1");
+        var headingText = heading is null ? null : Text.Normalize(heading.TextContent);
+        return string.IsNullOrEmpty(headingText) ? SplitTitle(document).Title : headingText;
+    }
+
+    /// <summary>og:site_name, else application-name, else the site suffix of the page title.</summary>
+    public static string? Outlet(IDocument document) =>
+        Meta(document, "og:site_name") ?? Meta(document, "application-name") ?? SplitTitle(document).Site;
+
+    /// <summary>og:url, else the canonical link.</summary>
+    public static string? Url(IDocument document) =>
+        Meta(document, "og:url") ?? NullIfEmpty(document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
+
+    /// <summary>article:published_time, else a time element of the article, else JSON-LD datePublished.</summary>
+    public static DateTimeOffset? PublishedAt(IDocument document, IReadOnlyList<IElement> content)
+    {
+        var declared = ParseDate(Meta(document, "article:published_time"));
+        if (declared is not null)
+        {
+            return declared;
+        }
+
+        var times = content.SelectMany(root => root.QuerySelectorAll("time[datetime]"))
+            .Concat(document.QuerySelectorAll("article time[datetime], time[pubdate], time[itemprop='datePublished']"));
+        foreach (var time in times)
+        {
+            var parsed = ParseDate(time.GetAttribute("datetime"));
+            if (parsed is not null)
+            {
+                return parsed;
+            }
+        }
+
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var parsed = ParseDate(JsonLdDatePublished(script.TextContent));
+            if (parsed is not null)
+            {
+                return parsed;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string? Title, string? Site) SplitTitle(IDocument document)
+    {
+        var title = Text.Normalize(document.Title ?? "");
+        if (title.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var (index, separator) = TitleSeparators
+            .Select(s => (Index: title.LastIndexOf(s, StringComparison.Ordinal), Separator: s))
+            .MaxBy(found => found.Index);
+        if (index <= 0)
+        {
+            return (title, null);
+        }
+
+        var site = title[(index + separator.Length)..].Trim();
+        var headline = title[..index].Trim();
+        return site.Length > 0 && site.Length < headline.Length ? (headline, site) : (title, null);
+    }
+
+    private static string? Meta(IDocument document, string name)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = NullIfEmpty(Text.Normalize(meta.GetAttribute("content") ?? ""));
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? JsonLdDatePublished(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return Find(document.RootElement, 0);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        static string? Find(JsonElement element, int depth)
+        {
+            if (depth > 8)
+            {
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("datePublished", out var date) && date.ValueKind == JsonValueKind.String)
+                {
+                    return date.GetString();
+                }
+
+                return element.EnumerateObject().Select(p => Find(p.Value, depth + 1)).FirstOrDefault(d => d is not null);
+            }
+
+            return element.ValueKind == JsonValueKind.Array
+                ? element.EnumerateArray().Select(e => Find(e, depth + 1)).FirstOrDefault(d => d is not null)
+                : null;
+        }
+    }
+
+    private static DateTimeOffset? ParseDate(string? value) =>
+        DateTimeOffset.TryParse(value?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
