@@ -19,6 +19,7 @@ internal sealed class BodyWriter
     };
 
     private readonly PageAnalysis analysis;
+    private int rootParagraphs;
     private readonly List<string> blocks = [];
     private readonly StringBuilder current = new();
     private int currentLetters;
@@ -34,6 +35,7 @@ internal sealed class BodyWriter
         var writer = new BodyWriter(analysis);
         foreach (var root in roots)
         {
+            writer.rootParagraphs = analysis.StatsOf(root).Paragraphs;
             writer.Visit(root, isRoot: true, insideLink: false);
             writer.Flush();
         }
@@ -148,7 +150,7 @@ internal sealed class BodyWriter
         }
 
         var stats = analysis.StatsOf(element);
-        if (stats.Commas >= 10)
+        if (stats.Commas >= 10 || (stats.Paragraphs >= 2 && stats.Paragraphs * 2 >= rootParagraphs))
         {
             return false;
         }

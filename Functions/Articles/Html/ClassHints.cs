@@ -46,7 +46,7 @@ internal static partial class ClassHints
         return (!string.IsNullOrEmpty(className) && pattern.IsMatch(className)) || (!string.IsNullOrEmpty(id) && pattern.IsMatch(id));
     }
 
-    [GeneratedRegex(@"comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|banner|sponsor|promo|outbrain|taboola|popup|modal|breadcrumb|sidebar|footer|masthead|menu|navbar|navigation|pagination|pager|author-bio|tag-?list|toolbar|widget|most-?popular|trending|paywall|overlay|skip-link|byline|dateline|timestamp|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|banner|sponsor|promo|outbrain|taboola|popup|modal|breadcrumb|sidebar|footer|masthead|menu|navbar|navigation|pagination|pager|author-bio|tag-?list|toolbar|most-?popular|trending|paywall|overlay|skip-link|byline|dateline|timestamp|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|advertisement|dfp|gpt)($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

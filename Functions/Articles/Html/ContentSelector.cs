@@ -25,15 +25,18 @@ internal static class ContentSelector
     private static IElement PromoteToSharedAncestor((IElement Element, double Score)[] ranked)
     {
         var top = ranked[0].Element;
-        var close = ranked.Skip(1).Where(c => c.Score >= ranked[0].Score * 0.75).Select(c => c.Element).ToArray();
-        if (close.Length < 2)
+        var close = ranked.Skip(1)
+            .Where(c => c.Score >= ranked[0].Score * 0.75 && !c.Element.Contains(top))
+            .Select(c => c.Element)
+            .ToArray();
+        if (close.Length < 3)
         {
             return top;
         }
 
         for (var ancestor = top.ParentElement; ancestor is not null && ancestor.TagName != "BODY"; ancestor = ancestor.ParentElement)
         {
-            if (close.Count(c => ancestor.Contains(c)) >= 2)
+            if (close.Count(c => ancestor.Contains(c)) >= 3)
             {
                 return ancestor;
             }
