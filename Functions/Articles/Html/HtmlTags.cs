@@ -10,8 +10,8 @@ internal static class HtmlTags
         "BUTTON", "SELECT", "TEXTAREA", "LABEL", "HEAD", "LINK", "META", "TITLE", "MATH", "DIALOG",
     };
 
-    /// <summary>Page furniture by its semantic tag.</summary>
-    public static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "NAV", "ASIDE", "MENU" };
+    /// <summary>Page furniture and picture captions by their semantic tag.</summary>
+    public static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "NAV", "ASIDE", "MENU", "FIGCAPTION" };
 
     /// <summary>Header and footer: dropped unless they hold prose themselves.</summary>
     public static readonly HashSet<string> HeaderFooter = new(StringComparer.Ordinal) { "HEADER", "FOOTER" };
