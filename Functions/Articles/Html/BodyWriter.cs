@@ -25,6 +25,7 @@ internal sealed class BodyWriter
     private int currentLetters;
     private int currentLinkLetters;
     private bool pendingSpace;
+    private bool pendingWordBreak;
     private string currentTag = "";
 
     private BodyWriter(PageAnalysis analysis) => this.analysis = analysis;
@@ -65,6 +66,7 @@ internal sealed class BodyWriter
         }
 
         var isLink = insideLink || tag == "A";
+        pendingWordBreak |= tag == "A";
         foreach (var child in element.ChildNodes)
         {
             if (child is IElement childElement)
@@ -77,6 +79,7 @@ internal sealed class BodyWriter
             }
         }
 
+        pendingWordBreak |= tag == "A";
         if (isBlock)
         {
             Flush();
@@ -93,13 +96,14 @@ internal sealed class BodyWriter
             }
             else if (!Text.IsInvisible(c))
             {
-                if (pendingSpace)
+                if (pendingSpace || (pendingWordBreak && current.Length > 0 && char.IsLetterOrDigit(current[^1]) && char.IsLetterOrDigit(c)))
                 {
                     current.Append(' ');
                     pendingSpace = false;
                 }
 
                 current.Append(c);
+                pendingWordBreak = false;
                 currentLetters++;
                 if (insideLink)
                 {
@@ -120,6 +124,7 @@ internal sealed class BodyWriter
         currentLetters = 0;
         currentLinkLetters = 0;
         pendingSpace = false;
+        pendingWordBreak = false;
         currentTag = "";
     }
 

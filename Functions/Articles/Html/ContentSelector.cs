@@ -18,8 +18,9 @@ internal static class ContentSelector
         }
 
         var top = PromoteToSharedAncestor(ranked);
+        var topScore = Math.Max(ranked[0].Score, analysis.ScoreOf(top));
         top = ClimbWhileScoreHolds(analysis, top, body);
-        return WithSiblings(analysis, top);
+        return WithSiblings(analysis, top, topScore);
     }
 
     private static IElement PromoteToSharedAncestor((IElement Element, double Score)[] ranked)
@@ -77,14 +78,13 @@ internal static class ContentSelector
         return current;
     }
 
-    private static IReadOnlyList<IElement> WithSiblings(PageAnalysis analysis, IElement top)
+    private static IReadOnlyList<IElement> WithSiblings(PageAnalysis analysis, IElement top, double topScore)
     {
         if (top.ParentElement is not { } parent)
         {
             return [top];
         }
 
-        var topScore = analysis.ScoreOf(top);
         var threshold = Math.Max(10, topScore * 0.2);
         var selected = new List<IElement>();
         foreach (var sibling in parent.Children)
@@ -93,7 +93,7 @@ internal static class ContentSelector
             {
                 selected.Add(sibling);
             }
-            else if (!analysis.IsDropped(sibling) && ContinuesText(analysis, sibling, top, threshold))
+            else if (!analysis.IsDropped(sibling) && ContinuesText(analysis, sibling, top, topScore, threshold))
             {
                 selected.Add(sibling);
             }
@@ -102,10 +102,16 @@ internal static class ContentSelector
         return selected;
     }
 
-    private static bool ContinuesText(PageAnalysis analysis, IElement sibling, IElement top, double threshold)
+    private static bool ContinuesText(PageAnalysis analysis, IElement sibling, IElement top, double topScore, double threshold)
     {
-        var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? analysis.ScoreOf(top) * 0.2 : 0;
-        if (analysis.ScoreOf(sibling) + bonus >= threshold)
+        var sameClass = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName;
+        var stats = analysis.StatsOf(sibling);
+        if (analysis.ScoreOf(sibling) + (sameClass ? topScore * 0.2 : 0) >= threshold)
+        {
+            return true;
+        }
+
+        if (sameClass && stats.Paragraphs > 0 && stats.LinkDensity < 0.3)
         {
             return true;
         }
@@ -115,7 +121,6 @@ internal static class ContentSelector
             return false;
         }
 
-        var stats = analysis.StatsOf(sibling);
         return (stats.TextLength > 80 && stats.LinkDensity < 0.25)
             || (stats.TextLength > 0 && stats.LinkDensity == 0 && sibling.TextContent.TrimEnd().EndsWith('.'));
     }
