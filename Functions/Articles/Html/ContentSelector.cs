@@ -48,6 +48,11 @@ internal static class ContentSelector
 
     private static IElement ClimbWhileScoreHolds(PageAnalysis analysis, IElement top, IElement body)
     {
+        if (!body.Contains(top) || top == body)
+        {
+            return body;
+        }
+
         var topScore = analysis.ScoreOf(top);
         var threshold = topScore / 3;
         var lastScore = topScore;
@@ -80,7 +85,7 @@ internal static class ContentSelector
 
     private static IReadOnlyList<IElement> WithSiblings(PageAnalysis analysis, IElement top, double topScore)
     {
-        if (top.ParentElement is not { } parent)
+        if (top.TagName == "BODY" || top.ParentElement is not { } parent)
         {
             return [top];
         }
