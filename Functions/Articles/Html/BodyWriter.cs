@@ -147,7 +147,7 @@ internal sealed class BodyWriter
             return false;
         }
 
-        var weight = ClassHints.Weight(element);
+        var weight = analysis.Hints.Weight(element);
         var score = analysis.ScoreOf(element);
         if (weight + score < 0)
         {

@@ -3,47 +3,52 @@ using AngleSharp.Dom;
 
 namespace Digest.Articles.Html;
 
-/// <summary>What the class and id of an element suggest about it: article content or page furniture.</summary>
-internal static partial class ClassHints
+/// <summary>
+/// What the class and id of an element suggest about it: article content or page furniture. Names repeat a lot
+/// within a page, so each distinct name is matched once per page.
+/// </summary>
+internal sealed partial class ClassHints
 {
-    /// <summary>+25 for each of class and id that reads like content, -25 for each that reads like furniture.</summary>
-    public static int Weight(IElement element)
+    private readonly Dictionary<string, NameHint> cache = new(StringComparer.Ordinal);
+
+    [Flags]
+    private enum NameHint
     {
-        return WeightOf(element.ClassName) + WeightOf(element.Id);
-
-        static int WeightOf(string? name)
-        {
-            if (string.IsNullOrEmpty(name))
-            {
-                return 0;
-            }
-
-            var weight = 0;
-            if (Negative().IsMatch(name) || Advert().IsMatch(name))
-            {
-                weight -= 25;
-            }
-
-            if (Positive().IsMatch(name))
-            {
-                weight += 25;
-            }
-
-            return weight;
-        }
+        None = 0,
+        Negative = 1,
+        Positive = 2,
+        Boilerplate = 4,
     }
 
+    /// <summary>+25 for each of class and id that reads like content, -25 for each that reads like furniture.</summary>
+    public int Weight(IElement element) => WeightOf(Hint(element.ClassName)) + WeightOf(Hint(element.Id));
+
     /// <summary>The class or id names page furniture: sharing, related stories, newsletters, comments, ads, banners.</summary>
-    public static bool IsBoilerplate(IElement element) => Matches(element, Boilerplate()) || Matches(element, Advert()) || Matches(element, Dateline());
+    public bool IsBoilerplate(IElement element) => ((Hint(element.ClassName) | Hint(element.Id)) & NameHint.Boilerplate) != 0;
 
     /// <summary>The class or id names article content.</summary>
-    public static bool IsContent(IElement element) => Matches(element, Positive());
+    public bool IsContent(IElement element) => ((Hint(element.ClassName) | Hint(element.Id)) & NameHint.Positive) != 0;
 
-    private static bool Matches(IElement element, Regex pattern)
+    private static int WeightOf(NameHint hint) =>
+        ((hint & NameHint.Negative) != 0 ? -25 : 0) + ((hint & NameHint.Positive) != 0 ? 25 : 0);
+
+    private NameHint Hint(string? name)
     {
-        var className = element.ClassName;
-        var id = element.Id;
-        return (!string.IsNullOrEmpty(className) && pattern.IsMatch(className)) || (!string.IsNullOrEmpty(id) && pattern.IsMatch(id));
+        if (string.IsNullOrEmpty(name))
+        {
+            return NameHint.None;
+        }
+
+        if (!cache.TryGetValue(name, out var hint))
+        {
+            var advert = Advert().IsMatch(name);
+            hint = (Negative().IsMatch(name) || advert ? NameHint.Negative : NameHint.None)
+                | (Positive().IsMatch(name) ? NameHint.Positive : NameHint.None)
+                | (advert || Boilerplate().IsMatch(name) || Dateline().IsMatch(name) ? NameHint.Boilerplate : NameHint.None);
+            cache[name] = hint;
+        }
+
+        return hint;
     }
 
     [GeneratedRegex(@"comment|disqus|share|sharing|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|banner|sponsor|promo|outbrain|taboola|popup|modal|breadcrumb|sidebar|footer|masthead|menu|navbar|navigation|pagination|pager|author-bio|tag-?list|toolbar|most-?popular|trending|paywall|overlay|skip-link|byline|dateline|timestamp|caption|credit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

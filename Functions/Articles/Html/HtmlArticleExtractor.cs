@@ -20,12 +20,13 @@ public static class HtmlArticleExtractor
         var body = document.Body ?? document.DocumentElement;
         var analysis = PageAnalysis.Of(body);
         var content = ContentSelector.Select(analysis, body);
+        var metadata = new PageMetadata(document);
         return new HtmlExtraction
         {
-            Title = PageMetadata.Title(document, content),
-            Outlet = PageMetadata.Outlet(document),
-            Url = PageMetadata.Url(document),
-            PublishedAt = PageMetadata.PublishedAt(document, content),
+            Title = metadata.Title(content),
+            Outlet = metadata.Outlet(),
+            Url = metadata.Url(),
+            PublishedAt = metadata.PublishedAt(content),
             Paragraphs = BodyWriter.Write(analysis, content),
         };
     }

@@ -16,6 +16,9 @@ internal sealed class PageAnalysis
     private readonly Dictionary<IElement, ElementStats> stats = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, double> scores = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The class and id hints of this page.</summary>
+    public ClassHints Hints { get; } = new();
+
     private PageAnalysis()
     {
     }
@@ -118,7 +121,7 @@ internal sealed class PageAnalysis
         }
     }
 
-    private static double InitialScore(IElement element)
+    private double InitialScore(IElement element)
     {
         var score = element.TagName switch
         {
@@ -128,10 +131,10 @@ internal sealed class PageAnalysis
             "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "TH" => -5,
             _ => 0,
         };
-        return score + ClassHints.Weight(element);
+        return score + Hints.Weight(element);
     }
 
-    private static bool IsFurniture(IElement element, string tag, ElementStats own)
+    private bool IsFurniture(IElement element, string tag, ElementStats own)
     {
         if (tag is "BODY" or "HTML" or "ARTICLE" or "MAIN")
         {
@@ -149,12 +152,12 @@ internal sealed class PageAnalysis
             return !prose;
         }
 
-        if (!ClassHints.IsBoilerplate(element))
+        if (!Hints.IsBoilerplate(element))
         {
             return false;
         }
 
-        return own.LinkDensity > 0.5 || own.TextLength < 300 || !(ClassHints.IsContent(element) || own.Paragraphs >= 8);
+        return own.LinkDensity > 0.5 || own.TextLength < 300 || !(Hints.IsContent(element) || own.Paragraphs >= 8);
     }
 
     private static bool IsHidden(IElement element)

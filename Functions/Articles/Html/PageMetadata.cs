@@ -5,14 +5,32 @@ using AngleSharp.Dom;
 namespace Digest.Articles.Html;
 
 /// <summary>Reads the title, outlet, address and publication time that a page declares about itself.</summary>
-internal static class PageMetadata
+internal sealed class PageMetadata
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
 
-    /// <summary>og:title, else the first h1 of the article, else the page title without its site suffix.</summary>
-    public static string? Title(IDocument document, IReadOnlyList<IElement> content)
+    private readonly IDocument document;
+    private readonly Dictionary<string, string> metas = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads the meta tags of <paramref name="document"/> once (the first non-empty value of each name wins).</summary>
+    public PageMetadata(IDocument document)
     {
-        var title = Meta(document, "og:title") ?? Meta(document, "twitter:title");
+        this.document = document;
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            var value = NullIfEmpty(Text.Normalize(meta.GetAttribute("content") ?? ""));
+            if (key is not null && value is not null)
+            {
+                metas.TryAdd(key, value);
+            }
+        }
+    }
+
+    /// <summary>og:title, else the first h1 of the article, else the page title without its site suffix.</summary>
+    public string? Title(IReadOnlyList<IElement> content)
+    {
+        var title = Meta("og:title") ?? Meta("twitter:title");
         if (title is not null)
         {
             return title;
@@ -21,21 +39,20 @@ internal static class PageMetadata
         var heading = content.Select(root => root.TagName == "H1" ? root : root.QuerySelector("h1")).FirstOrDefault(h => h is not null)
             ?? document.QuerySelector("article h1, main h1");
         var headingText = heading is null ? null : Text.Normalize(heading.TextContent);
-        return string.IsNullOrEmpty(headingText) ? SplitTitle(document).Title : headingText;
+        return string.IsNullOrEmpty(headingText) ? SplitTitle().Title : headingText;
     }
 
     /// <summary>og:site_name, else application-name, else the site suffix of the page title.</summary>
-    public static string? Outlet(IDocument document) =>
-        Meta(document, "og:site_name") ?? Meta(document, "application-name") ?? SplitTitle(document).Site;
+    public string? Outlet() => Meta("og:site_name") ?? Meta("application-name") ?? SplitTitle().Site;
 
     /// <summary>og:url, else the canonical link.</summary>
-    public static string? Url(IDocument document) =>
-        Meta(document, "og:url") ?? NullIfEmpty(document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
+    public string? Url() =>
+        Meta("og:url") ?? NullIfEmpty(document.QuerySelector("link[rel~='canonical']")?.GetAttribute("href"));
 
     /// <summary>article:published_time, else a time element of the article, else JSON-LD datePublished.</summary>
-    public static DateTimeOffset? PublishedAt(IDocument document, IReadOnlyList<IElement> content)
+    public DateTimeOffset? PublishedAt(IReadOnlyList<IElement> content)
     {
-        var declared = ParseDate(Meta(document, "article:published_time"));
+        var declared = ParseDate(Meta("article:published_time"));
         if (declared is not null)
         {
             return declared;
@@ -64,7 +81,7 @@ internal static class PageMetadata
         return null;
     }
 
-    private static (string? Title, string? Site) SplitTitle(IDocument document)
+    private (string? Title, string? Site) SplitTitle()
     {
         var title = Text.Normalize(document.Title ?? "");
         if (title.Length == 0)
@@ -85,23 +102,7 @@ internal static class PageMetadata
         return site.Length > 0 && site.Length < headline.Length ? (headline, site) : (title, null);
     }
 
-    private static string? Meta(IDocument document, string name)
-    {
-        foreach (var meta in document.QuerySelectorAll("meta"))
-        {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                var value = NullIfEmpty(Text.Normalize(meta.GetAttribute("content") ?? ""));
-                if (value is not null)
-                {
-                    return value;
-                }
-            }
-        }
-
-        return null;
-    }
+    private string? Meta(string name) => metas.GetValueOrDefault(name);
 
     private static string? JsonLdDatePublished(string json)
     {
