@@ -160,6 +160,11 @@ internal sealed class BodyWriter
             return false;
         }
 
+        if (stats.Images > 0 && stats.TextLength < 300 && analysis.Hints.IsMedia(element))
+        {
+            return true;
+        }
+
         var isList = tag is "UL" or "OL" or "DL";
         var paragraphs = stats.Paragraphs;
         return (stats.Images > 1 && paragraphs < stats.Images / 2.0 && tag != "FIGURE")

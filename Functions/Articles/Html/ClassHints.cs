@@ -18,6 +18,7 @@ internal sealed partial class ClassHints
         Negative = 1,
         Positive = 2,
         Boilerplate = 4,
+        Media = 8,
     }
 
     /// <summary>+25 for each of class and id that reads like content, -25 for each that reads like furniture.</summary>
@@ -28,6 +29,9 @@ internal sealed partial class ClassHints
 
     /// <summary>The class or id names article content.</summary>
     public bool IsContent(IElement element) => ((Hint(element.ClassName) | Hint(element.Id)) & NameHint.Positive) != 0;
+
+    /// <summary>The class or id names a picture, photo or gallery box.</summary>
+    public bool IsMedia(IElement element) => ((Hint(element.ClassName) | Hint(element.Id)) & NameHint.Media) != 0;
 
     private static int WeightOf(NameHint hint) =>
         ((hint & NameHint.Negative) != 0 ? -25 : 0) + ((hint & NameHint.Positive) != 0 ? 25 : 0);
@@ -44,7 +48,8 @@ internal sealed partial class ClassHints
             var advert = Advert().IsMatch(name);
             hint = (Negative().IsMatch(name) || advert ? NameHint.Negative : NameHint.None)
                 | (Positive().IsMatch(name) ? NameHint.Positive : NameHint.None)
-                | (advert || Boilerplate().IsMatch(name) || Dateline().IsMatch(name) ? NameHint.Boilerplate : NameHint.None);
+                | (advert || Boilerplate().IsMatch(name) || Dateline().IsMatch(name) ? NameHint.Boilerplate : NameHint.None)
+                | (Media().IsMatch(name) ? NameHint.Media : NameHint.None);
             cache[name] = hint;
         }
 
@@ -59,6 +64,9 @@ internal sealed partial class ClassHints
 
     [GeneratedRegex(@"(^|[\s_-])(date|time|author|authors|published|updated|credits?)($|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
+
+    [GeneratedRegex(@"image|img|photo|picture|figure|gallery|slideshow|media", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Media();
 
     [GeneratedRegex(@"hidden|^hid$|banner|combx|comment|contact|foot|footnote|gdpr|masthead|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|caption|newsletter|nav|menu", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negative();

@@ -13,6 +13,12 @@ internal sealed class PageAnalysis
     private const int MinParagraphLength = 25;
     private static readonly ElementStats Nothing = new();
 
+    /// <summary>schema.org properties that describe the article rather than tell it.</summary>
+    private static readonly HashSet<string> MetadataProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "author", "creator", "publisher", "datePublished", "dateModified", "dateCreated", "image", "logo", "thumbnailUrl",
+    };
+
     private readonly Dictionary<IElement, ElementStats> stats = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, double> scores = new(ReferenceEqualityComparer.Instance);
 
@@ -142,6 +148,11 @@ internal sealed class PageAnalysis
         }
 
         if (HtmlTags.Furniture.Contains(tag) || element.GetAttribute("role") is "navigation" or "complementary" or "banner" or "contentinfo")
+        {
+            return true;
+        }
+
+        if (element.GetAttribute("itemprop") is { } property && MetadataProperties.Contains(property))
         {
             return true;
         }
