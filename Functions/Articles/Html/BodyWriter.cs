@@ -135,7 +135,7 @@ internal sealed class BodyWriter
             return false;
         }
 
-        return currentLinkLetters * 2 <= currentLetters;
+        return currentLinkLetters <= currentLetters * (currentTag == "LI" ? 0.5 : 0.8);
     }
 
     /// <summary>Readability's conditional cleaning of containers inside the article.</summary>
@@ -169,8 +169,11 @@ internal sealed class BodyWriter
         var paragraphs = stats.Paragraphs;
         return (stats.Images > 1 && paragraphs < stats.Images / 2.0 && tag != "FIGURE")
             || stats.Inputs > paragraphs / 3
-            || (!isList && stats.TextLength < 25 && (stats.Images == 0 || stats.Images > 2))
+            || (!isList && stats.TextLength < 25 && (stats.Images == 0 || stats.Images > 2) && !IsPlainLine(stats))
             || (!isList && weight < 25 && stats.LinkDensity > 0.2)
             || (weight >= 25 && stats.LinkDensity > 0.5);
     }
+
+    /// <summary>A short line of plain text without links, such as a subhead styled as a div.</summary>
+    private static bool IsPlainLine(ElementStats stats) => stats.TextLength > 0 && stats.LinkTextLength == 0 && !stats.HasBlockChild;
 }
