@@ -171,6 +171,17 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_OpenGraphTitleEndingWithOutlet_OutletStripped()
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Harbour bridge to close | The Harbour Times">
+            <meta property="og:site_name" content="The Harbour Times"></head><body><article>{Paragraphs(Body)}</article></body></html>
+            """;
+
+        Assert.Equal("Harbour bridge to close", HtmlArticleExtractor.Extract(html).Title);
+    }
+
+    [Fact]
     public void Extract_NoOpenGraphTitle_UsesHeadingOfTheArticle()
     {
         var html = $"""

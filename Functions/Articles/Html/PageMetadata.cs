@@ -27,13 +27,16 @@ internal sealed class PageMetadata
         }
     }
 
-    /// <summary>og:title, else the first h1 of the article, else the page title without its site suffix.</summary>
+    /// <summary>
+    /// og:title (without a trailing " | Outlet"), else the first h1 of the article, else the page title without its
+    /// site suffix.
+    /// </summary>
     public string? Title(IReadOnlyList<IElement> content)
     {
         var title = Meta("og:title") ?? Meta("twitter:title");
         if (title is not null)
         {
-            return title;
+            return WithoutOutletSuffix(title);
         }
 
         var heading = content.Select(root => root.TagName == "H1" ? root : root.QuerySelector("h1")).FirstOrDefault(h => h is not null)
@@ -79,6 +82,26 @@ internal sealed class PageMetadata
         }
 
         return null;
+    }
+
+    private string WithoutOutletSuffix(string title)
+    {
+        var outlet = Outlet();
+        if (outlet is null)
+        {
+            return title;
+        }
+
+        foreach (var separator in TitleSeparators)
+        {
+            var suffix = separator + outlet;
+            if (title.Length > suffix.Length && title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return title[..^suffix.Length].TrimEnd();
+            }
+        }
+
+        return title;
     }
 
     private (string? Title, string? Site) SplitTitle()
