@@ -155,7 +155,8 @@ internal sealed class BodyWriter
         }
 
         var stats = analysis.StatsOf(element);
-        if (stats.Commas >= 10 || (stats.Paragraphs >= 2 && stats.Paragraphs * 2 >= rootParagraphs))
+        var isQuote = stats.QuoteTextLength * 2 > stats.TextLength;
+        if (isQuote || stats.Commas >= 10 || (stats.Paragraphs >= 2 && stats.Paragraphs * 2 >= rootParagraphs))
         {
             return false;
         }

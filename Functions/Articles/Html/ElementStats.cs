@@ -14,6 +14,9 @@ internal sealed class ElementStats
     /// <summary>Paragraph-like descendants with at least a sentence of text.</summary>
     public int Paragraphs { get; set; }
 
+    /// <summary>Non-whitespace characters of text inside block quotes (quoted statements and embedded posts).</summary>
+    public int QuoteTextLength { get; set; }
+
     public int Images { get; set; }
 
     public int Inputs { get; set; }
@@ -32,6 +35,7 @@ internal sealed class ElementStats
         LinkTextLength += child.LinkTextLength;
         Commas += child.Commas;
         Paragraphs += child.Paragraphs;
+        QuoteTextLength += child.QuoteTextLength;
         Images += child.Images;
         Inputs += child.Inputs;
     }

@@ -89,6 +89,11 @@ internal sealed class PageAnalysis
             }
         }
 
+        if (tag == "BLOCKQUOTE")
+        {
+            own.QuoteTextLength = own.TextLength;
+        }
+
         if (IsFurniture(element, tag, own))
         {
             return Nothing;
