@@ -120,6 +120,30 @@ public class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_EmbeddedPostWithLinks_KeptInBody()
+    {
+        var html = $"""
+            <html><body><article>{Paragraphs(Body[..2])}
+              <div class="embed"><blockquote class="post"><p>Closing the bridge is the right call, safety first. <a href="https://t.example/1">t.example/1</a></p>
+              &mdash; Harbour Mayor (@mayor) <a href="https://x.example/status/1">November 20, 2026</a></blockquote></div>
+              {Paragraphs(Body[2..])}</article></body></html>
+            """;
+
+        var paragraphs = HtmlArticleExtractor.Extract(html).Paragraphs;
+
+        Assert.Contains("Closing the bridge is the right call, safety first. t.example/1", paragraphs);
+        Assert.Equal(Body[2], paragraphs[^2]);
+    }
+
+    [Fact]
+    public void Extract_LinkInsideUnspacedText_WordsKeptApart()
+    {
+        var html = $"""<html><body><article><p>パスワード管理ソフト<a href="https://keepass.example/">KeePass</a>の起動ショートカットキーと同じなのです。</p>{Paragraphs(Body)}</article></body></html>""";
+
+        Assert.Equal("パスワード管理ソフト KeePass の起動ショートカットキーと同じなのです。", HtmlArticleExtractor.Extract(html).Paragraphs[0]);
+    }
+
+    [Fact]
     public void Extract_HiddenElements_LeftOut()
     {
         var html = $"""

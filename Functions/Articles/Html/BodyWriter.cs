@@ -19,9 +19,9 @@ internal sealed class BodyWriter
     };
 
     private readonly PageAnalysis analysis;
-    private int rootParagraphs;
     private readonly List<string> blocks = [];
     private readonly StringBuilder current = new();
+    private int rootParagraphs;
     private int currentLetters;
     private int currentLinkLetters;
     private bool pendingSpace;
@@ -94,7 +94,7 @@ internal sealed class BodyWriter
             {
                 pendingSpace = current.Length > 0;
             }
-            else if (!Text.IsInvisible(c))
+            else if (!PageText.IsInvisible(c))
             {
                 if (pendingSpace || (pendingWordBreak && current.Length > 0 && char.IsLetterOrDigit(current[^1]) && char.IsLetterOrDigit(c)))
                 {

@@ -19,7 +19,7 @@ internal sealed class PageMetadata
         foreach (var meta in document.QuerySelectorAll("meta"))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            var value = NullIfEmpty(Text.Normalize(meta.GetAttribute("content") ?? ""));
+            var value = NullIfEmpty(PageText.Normalize(meta.GetAttribute("content") ?? ""));
             if (key is not null && value is not null)
             {
                 metas.TryAdd(key, value);
@@ -41,7 +41,7 @@ internal sealed class PageMetadata
 
         var heading = content.Select(root => root.TagName == "H1" ? root : root.QuerySelector("h1")).FirstOrDefault(h => h is not null)
             ?? document.QuerySelector("article h1, main h1");
-        var headingText = heading is null ? null : Text.Normalize(heading.TextContent);
+        var headingText = heading is null ? null : PageText.Normalize(heading.TextContent);
         return string.IsNullOrEmpty(headingText) ? SplitTitle().Title : headingText;
     }
 
@@ -106,7 +106,7 @@ internal sealed class PageMetadata
 
     private (string? Title, string? Site) SplitTitle()
     {
-        var title = Text.Normalize(document.Title ?? "");
+        var title = PageText.Normalize(document.Title ?? "");
         if (title.Length == 0)
         {
             return (null, null);

@@ -3,7 +3,7 @@ using System.Text;
 namespace Digest.Articles.Html;
 
 /// <summary>Whitespace normalisation of page text.</summary>
-internal static class Text
+internal static class PageText
 {
     /// <summary>Collapses runs of whitespace (non-breaking spaces included) to one space, drops invisible characters and trims.</summary>
     public static string Normalize(string text)
