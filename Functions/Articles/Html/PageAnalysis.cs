@@ -60,7 +60,7 @@ internal sealed class PageAnalysis
         }
 
         var isLink = tag == "A";
-        var own = new ElementStats { Images = tag == "IMG" ? 1 : 0, Inputs = tag == "INPUT" ? 1 : 0 };
+        var own = new ElementStats { Images = tag == "IMG" ? 1 : 0, Inputs = tag == "INPUT" && element.GetAttribute("type") != "hidden" ? 1 : 0 };
         foreach (var child in element.ChildNodes)
         {
             if (child is IElement childElement)
