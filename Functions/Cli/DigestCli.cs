@@ -18,6 +18,7 @@ public static class DigestCli
         {
             RunCommand.Create(output, error),
             ExtractCommand.Create(output, error),
+            EvaluateExtractionCommand.Create(output, error),
             BenchCommand.Create(output, error),
         };
 
