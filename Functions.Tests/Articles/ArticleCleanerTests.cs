@@ -7,6 +7,7 @@ public class ArticleCleanerTests
 {
     private const string Body = "The Harbor Bridge reopened to traffic on Tuesday after a two-year repair project, officials said.";
     private const string More = "Engineers replaced 40 corroded cables and repaved the deck, the city said.";
+    private const string Third = "Drivers had used a ferry and a 20-mile detour while the bridge was closed.";
 
     private static CleanedBody Clean(params string[] paragraphs) => new ArticleCleaner().Clean("Bridge reopens", paragraphs);
 
@@ -145,21 +146,36 @@ public class ArticleCleanerTests
     }
 
     [Fact]
-    public void Clean_CreditAtEndOfParagraph_CutsCreditKeepsSentence()
+    public void Clean_CreditAtEndOfLongParagraph_CutsCreditKeepsSentences()
     {
-        var body = Clean(Body + " (Photo by Jane Doe/Harbor Times via Getty Images)");
+        var paragraph = $"{Body} {More} {Third}";
+
+        var body = Clean(paragraph + " (Photo by Jane Doe/Harbor Times via Getty Images)");
 
         AssertDropped(body, DroppedKinds.Caption, "(Photo by Jane Doe/Harbor Times via Getty Images)");
-        Assert.Equal([Body], body.Paragraphs);
+        Assert.Equal([paragraph], body.Paragraphs);
     }
 
     [Fact]
-    public void Clean_CreditAtStartOfParagraph_CutsCreditKeepsSentence()
+    public void Clean_CreditAtStartOfLongParagraph_CutsCreditKeepsSentences()
     {
-        var body = Clean("(Image credit: Harbor Times) " + Body);
+        var paragraph = $"{Body} {More} {Third}";
+
+        var body = Clean("(Image credit: Harbor Times) " + paragraph);
 
         AssertDropped(body, DroppedKinds.Caption, "(Image credit: Harbor Times)");
-        Assert.Equal([Body], body.Paragraphs);
+        Assert.Equal([paragraph], body.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_ShortParagraphCarryingAPhotoCredit_IsDroppedWholeAsACaption()
+    {
+        const string caption = "Boats pushed onto the ramp at the municipal marina on Friday.";
+
+        var body = Clean(Body, caption + " (Photo by Gwen Tally/Harbor Times via Getty Images)", More);
+
+        AssertDropped(body, DroppedKinds.Caption, caption);
+        Assert.Equal([Body, More], body.Paragraphs);
     }
 
     [Theory]

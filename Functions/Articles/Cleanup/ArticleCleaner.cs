@@ -10,6 +10,9 @@ namespace Digest.Articles.Cleanup;
 /// </summary>
 public sealed class ArticleCleaner
 {
+    private const int MaxCaptionSentences = 2;
+    private const int MaxCaptionWords = 45;
+
     /// <summary>Cleans <paramref name="paragraphs"/>; <paramref name="title"/> is the title the format gave, if any.</summary>
     public CleanedBody Clean(string? title, IReadOnlyList<string> paragraphs)
     {
@@ -164,10 +167,19 @@ public sealed class ArticleCleaner
                 paragraph = rest.Trim();
             }
 
+            var credited = false;
             for (var (credit, remainder) = Captions.SplitCredit(paragraph); credit is not null; (credit, remainder) = Captions.SplitCredit(paragraph))
             {
                 Drop(DroppedKinds.Caption, credit);
                 paragraph = remainder;
+                credited = true;
+            }
+
+            // A photo credit belongs to a caption: a short paragraph that carried one is the caption itself.
+            if (credited && Sentences.Split(paragraph).Count <= MaxCaptionSentences && Sentences.WordCount(paragraph) <= MaxCaptionWords)
+            {
+                Drop(DroppedKinds.Caption, paragraph);
+                return string.Empty;
             }
 
             var sentences = new List<string>(Sentences.Split(paragraph));
