@@ -6,7 +6,7 @@ namespace Digest.Summaries.Ranking;
 /// Key phrases in the manner of RAKE: candidates are runs of one to three adjacent content words (no stop word,
 /// number or punctuation between them), scored by frequency × position of first use × length, with a bonus for
 /// names (capitalised mid-sentence) and for words the title shares. Phrases with the same stems count as one, and a
-/// phrase inside a better one is left out. Each phrase is shown as written in the article.
+/// phrase that shares a stem with a better one is left out. Each phrase is shown as written in the article.
 /// </summary>
 internal static class KeyPhrases
 {
@@ -33,24 +33,65 @@ internal static class KeyPhrases
             candidate.Score = Score(candidate, titleTerms);
         }
 
-        candidates.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Order.CompareTo(b.Order));
+        // Usually the best few candidates suffice; all of them are ranked only when overlaps use those up.
         var chosen = new List<Candidate>(count);
-        foreach (var candidate in candidates)
+        for (var pool = count * 8; ; pool = candidates.Count)
         {
-            if (chosen.Count == count)
+            chosen.Clear();
+            foreach (var candidate in Best(candidates, pool))
+            {
+                if (!OverlapsAny(candidate, chosen))
+                {
+                    chosen.Add(candidate);
+                    if (chosen.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (chosen.Count == count || pool >= candidates.Count)
             {
                 break;
             }
+        }
 
-            if (!OverlapsAny(candidate, chosen))
-            {
-                chosen.Add(candidate);
-                result.Add(Surface(article, candidate));
-            }
+        foreach (var candidate in chosen)
+        {
+            result.Add(Surface(article, candidate));
         }
 
         return result;
     }
+
+    /// <summary>The best <paramref name="pool"/> candidates, best first (ties to the phrase used first).</summary>
+    private static List<Candidate> Best(List<Candidate> candidates, int pool)
+    {
+        var best = new List<Candidate>(Math.Min(pool, candidates.Count) + 1);
+        foreach (var candidate in candidates)
+        {
+            if (best.Count == pool && !Ranks(candidate, best[^1]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Ranks(candidate, best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, candidate);
+            if (best.Count > pool)
+            {
+                best.RemoveAt(pool);
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Ranks(Candidate a, Candidate b) => a.Score > b.Score || (a.Score == b.Score && a.Order < b.Order);
 
     private static List<Candidate> Collect(ArticleText article, IReadOnlyList<int> sentenceIndexes)
     {
@@ -86,7 +127,7 @@ internal static class KeyPhrases
             {
                 var last = first + length - 1;
                 key |= (long)(tokens[last].Term + 1) << (BitsPerTerm * (length - 1));
-                if (length == 1 && tokens[first].Length < 3)
+                if (!CanBound(text, tokens[first]) || !CanBound(text, tokens[last]) || (length == 1 && IsWeakAlone(text, tokens[first])))
                 {
                     continue;
                 }
@@ -103,6 +144,29 @@ internal static class KeyPhrases
             }
         }
     }
+
+    /// <summary>A verb in lower case (<c>defeated</c>, <c>keeps</c>) does not open or close a key phrase; a name may (<c>Drew Herring</c>).</summary>
+    private static bool CanBound(string text, Token token) => (token.Flags & TokenFlags.VerbHint) == 0 || char.IsUpper(text[token.Start]);
+
+    /// <summary>Too short or too general to be a key phrase on its own (<c>time</c>, <c>new</c>), though fine inside one.</summary>
+    private static bool IsWeakAlone(string text, Token token) =>
+        token.Length < 3 || WeakAloneLookup.Contains(text.AsSpan(token.Start, token.Length));
+
+    private static readonly HashSet<string> WeakAlone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "new", "old", "good", "best", "better", "big", "bigger", "biggest", "great", "high", "higher", "low", "lower",
+        "large", "small", "first", "second", "third", "last", "next", "recent", "recently", "time", "times", "way",
+        "ways", "thing", "things", "lot", "lots", "part", "use", "uses", "number", "end", "percent", "people", "place",
+        "point", "group", "kind", "level", "side", "top", "bit", "half", "fact", "case", "area", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "hundred", "hundreds", "thousand", "thousands", "million",
+        "millions", "billion", "billions", "trillion", "several", "including", "include", "early", "late", "later",
+        "long", "likely", "able", "according", "know", "need", "want", "think", "see", "look", "looks", "come",
+        "take", "give", "put", "set", "run", "show", "help", "start", "keep", "call", "try", "work", "well",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "morning", "afternoon", "evening", "night", "tonight", "weekend", "statement", "news", "report",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakAloneLookup = WeakAlone.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPhraseWord(Token token) => token.Term >= 0 && (token.Flags & TokenFlags.Number) == 0;
 
@@ -151,12 +215,12 @@ internal static class KeyPhrases
         return inTitle ? score * 1.5 : score;
     }
 
-    /// <summary>One phrase's terms all appear in the other's: keep only the first (better) one.</summary>
+    /// <summary>The phrase shares a stem with one already chosen (<c>Swift</c> after <c>Taylor Swift</c>).</summary>
     private static bool OverlapsAny(Candidate candidate, List<Candidate> chosen)
     {
         foreach (var other in chosen)
         {
-            if (candidate.TermsWithin(other) || other.TermsWithin(candidate))
+            if (candidate.SharesTermWith(other))
             {
                 return true;
             }
@@ -169,9 +233,12 @@ internal static class KeyPhrases
     {
         var sentence = article.Sentences[candidate.SurfaceSentence];
         var tokens = article.TokensOf(sentence);
+        var text = sentence.Text;
+        var last = tokens[candidate.SurfaceLast];
         var start = tokens[candidate.SurfaceFirst].Start;
-        var end = tokens[candidate.SurfaceLast].End;
-        return sentence.Text[start..end];
+        var end = last.End;
+        var isInitialism = end < text.Length && text[end] == '.' && text.AsSpan(last.Start, last.Length).Contains('.');
+        return text[start..(isInitialism ? end + 1 : end)];
     }
 
     /// <summary>A phrase (a sequence of up to three term ids) and what is known about its uses.</summary>
@@ -216,24 +283,20 @@ internal static class KeyPhrases
             IsName = !opensSentence && AllCapitalised(text, tokens, first, last);
         }
 
-        public bool TermsWithin(Candidate other)
+        public bool SharesTermWith(Candidate other)
         {
             for (var i = 0; i < Length; i++)
             {
-                var term = TermAt(i);
-                var found = false;
-                for (var j = 0; j < other.Length && !found; j++)
+                for (var j = 0; j < other.Length; j++)
                 {
-                    found = other.TermAt(j) == term;
-                }
-
-                if (!found)
-                {
-                    return false;
+                    if (TermAt(i) == other.TermAt(j))
+                    {
+                        return true;
+                    }
                 }
             }
 
-            return true;
+            return false;
         }
 
         private static bool AllCapitalised(string text, ReadOnlySpan<Token> tokens, int first, int last)

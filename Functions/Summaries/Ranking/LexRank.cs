@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Digest.Summaries.Ranking;
 
 /// <summary>
@@ -37,12 +39,7 @@ internal static class LexRank
             Array.Fill(next, jump);
             for (var i = 0; i < n; i++)
             {
-                var share = Damping * scores[i];
-                var row = i * n;
-                for (var j = 0; j < n; j++)
-                {
-                    next[j] += share * transition[row + j];
-                }
+                AddScaled(next, transition.AsSpan(i * n, n), Damping * scores[i]);
             }
 
             var change = 0.0;
@@ -64,6 +61,25 @@ internal static class LexRank
         }
 
         return scores;
+    }
+
+    /// <summary><c>target += factor × row</c>, element by element (vectorised; each element is computed the same way either path).</summary>
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> row, double factor)
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<double>(factor);
+            for (; j <= row.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                (new Vector<double>(target[j..]) + (scale * new Vector<double>(row[j..]))).CopyTo(target[j..]);
+            }
+        }
+
+        for (; j < row.Length; j++)
+        {
+            target[j] += factor * row[j];
+        }
     }
 
     /// <summary>Each row scaled to sum to 1; a sentence similar to none spreads its weight evenly.</summary>

@@ -15,9 +15,11 @@ internal static class SentenceSimilarity
         var idf = InverseDocumentFrequency(article);
         var n = chosen.Length;
         var vectors = new SparseVector[n];
+        var slots = new int[article.TermCount];
+        Array.Fill(slots, -1);
         for (var i = 0; i < n; i++)
         {
-            vectors[i] = SparseVector.Weighted(article.TokensOf(article.Sentences[chosen[i]]), idf);
+            vectors[i] = SparseVector.Weighted(article.TokensOf(article.Sentences[chosen[i]]), idf, slots);
         }
 
         var matrix = new double[n * n];
@@ -82,38 +84,42 @@ internal static class SentenceSimilarity
     {
         public double Norm { get; } = norm;
 
-        public static SparseVector Weighted(ReadOnlySpan<Token> tokens, double[] idf)
+        /// <summary>
+        /// The vector of <paramref name="tokens"/>. <paramref name="slots"/> is scratch space, one entry per term,
+        /// all -1 on entry and on return.
+        /// </summary>
+        public static SparseVector Weighted(ReadOnlySpan<Token> tokens, double[] idf, int[] slots)
         {
-            var terms = new List<int>(tokens.Length);
-            var counts = new List<int>(tokens.Length);
+            var distinct = 0;
             foreach (var token in tokens)
             {
-                if (token.Term < 0)
+                if (token.Term >= 0 && slots[token.Term] < 0)
                 {
-                    continue;
-                }
-
-                var at = terms.IndexOf(token.Term);
-                if (at >= 0)
-                {
-                    counts[at]++;
-                }
-                else
-                {
-                    terms.Add(token.Term);
-                    counts.Add(1);
+                    slots[token.Term] = distinct++;
                 }
             }
 
-            var weights = new double[terms.Count];
-            var squares = 0.0;
-            for (var k = 0; k < weights.Length; k++)
+            var terms = new int[distinct];
+            var weights = new double[distinct];
+            foreach (var token in tokens)
             {
-                weights[k] = counts[k] * idf[terms[k]];
+                if (token.Term >= 0)
+                {
+                    var k = slots[token.Term];
+                    terms[k] = token.Term;
+                    weights[k]++;
+                }
+            }
+
+            var squares = 0.0;
+            for (var k = 0; k < distinct; k++)
+            {
+                slots[terms[k]] = -1;
+                weights[k] *= idf[terms[k]];
                 squares += weights[k] * weights[k];
             }
 
-            return new SparseVector([.. terms], weights, Math.Sqrt(squares));
+            return new SparseVector(terms, weights, Math.Sqrt(squares));
         }
 
         public void Scatter(double[] dense)

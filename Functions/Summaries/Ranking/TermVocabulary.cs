@@ -3,8 +3,8 @@ using Digest.Language;
 namespace Digest.Summaries.Ranking;
 
 /// <summary>
-/// Maps the words of one article to term ids: stop words to -1, everything else to the id of its stem. Each distinct
-/// word is stemmed once; repeated words cost one dictionary look-up and no allocation.
+/// Maps the words of one article to term ids: stop words to -1, everything else to the id of its stem, numbered
+/// densely from 0 in order of first use. Repeated words cost one dictionary look-up and no allocation.
 /// </summary>
 internal sealed class TermVocabulary
 {
@@ -21,7 +21,8 @@ internal sealed class TermVocabulary
             return entry.Term;
         }
 
-        return !StopWords.Contains(lowerWord) && _stems.TryGetValue(Stemmer.Stem(lowerWord), out var term) ? term : -1;
+        var stem = WordCache.Get(lowerWord).Info.Stem;
+        return stem is not null && _stems.TryGetValue(stem, out var term) ? term : -1;
     }
 
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
@@ -36,35 +37,28 @@ internal sealed class TermVocabulary
             var word = target[..Words.Normalize(text.AsSpan(span.Start, span.Length), target)];
             if (!lookup.TryGetValue(word, out var entry))
             {
-                var lower = word.ToString();
-                entry = Classify(lower);
-                _words.Add(lower, entry);
+                var (shared, info) = WordCache.Get(word);
+                entry = (TermOf(info.Stem), info.Flags);
+                _words.Add(shared, entry);
             }
 
             tokens.Add(new Token(span.Start, span.Length, entry.Term, entry.Flags));
         }
     }
 
-    private (int Term, TokenFlags Flags) Classify(string lower)
+    private int TermOf(string? stem)
     {
-        if (StopWords.Contains(lower))
+        if (stem is null)
         {
-            return (-1, TokenFlags.StopWord | (VerbHints.IsVerbLike(lower) ? TokenFlags.VerbHint : TokenFlags.None));
+            return -1;
         }
 
-        var flags = char.IsDigit(lower[0]) ? TokenFlags.Number : TokenFlags.None;
-        if (VerbHints.IsVerbLike(lower))
-        {
-            flags |= TokenFlags.VerbHint;
-        }
-
-        var stem = Stemmer.Stem(lower);
         if (!_stems.TryGetValue(stem, out var term))
         {
             term = _stems.Count;
             _stems.Add(stem, term);
         }
 
-        return (term, flags);
+        return term;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Digest.Summaries.Screening;
 
 /// <summary>
@@ -19,18 +21,21 @@ internal static class BoilerplateLines
         "published on", "posted on",
     ];
 
-    private static readonly string[] PromptPhrases =
+    private static readonly string[] PromptPhraseList =
     [
         "sign up for", "subscribe to our", "our newsletter", "click here", "all rights reserved", "read more:",
-        "in your inbox", "follow us on", "on twitter @", "sign up here", "\u00A9",
+        "in your inbox", "follow us on", "on twitter @", "sign up here", "(c) 20", "copyright 20",
     ];
 
-    private static readonly string[] CreditPhrases =
+    private static readonly string[] CreditPhraseList =
     [
         "photo:", "photos:", "photograph:", "image:", "images:", "credit:", "caption:", "pictured:", "illustration:",
         "photo by ", "photo credit", "photo courtesy", "ap photo", "getty images", "file photo", "reuters/", "/reuters",
         "afp/", "/afp", "shutterstock", "/bloomberg",
     ];
+
+    private static readonly SearchValues<string> PromptPhrases = SearchValues.Create(PromptPhraseList, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CreditPhrases = SearchValues.Create(CreditPhraseList, StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,7 +58,7 @@ internal static class BoilerplateLines
     public static bool Matches(string sentence)
     {
         var text = sentence.AsSpan().Trim();
-        return IsPrompt(text) || IsCredit(text) || IsByline(text) || IsTagStrip(text) || IsDateOnly(text);
+        return IsPrompt(text) || text.ContainsAny(CreditPhrases) || IsByline(text) || IsTagStrip(text) || IsDateOnly(text);
     }
 
     private static bool IsPrompt(ReadOnlySpan<char> text)
@@ -66,10 +71,8 @@ internal static class BoilerplateLines
             }
         }
 
-        return ContainsAny(text, PromptPhrases);
+        return text.Contains('\u00A9') || text.ContainsAny(PromptPhrases);
     }
-
-    private static bool IsCredit(ReadOnlySpan<char> text) => ContainsAny(text, CreditPhrases);
 
     /// <summary>
     /// <c>By Ana Ruiz | Harbor Times</c>, <c>By ANA RUIZ and Li Wei, Staff Writers</c>: after "By", only capitalised
@@ -149,18 +152,5 @@ internal static class BoilerplateLines
         }
 
         return words > 0;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> text, string[] phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

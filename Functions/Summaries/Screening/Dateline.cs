@@ -2,7 +2,8 @@ namespace Digest.Summaries.Screening;
 
 /// <summary>
 /// Datelines that open a lead sentence: <c>WASHINGTON (AP) — </c>, <c>LONDON, March 3 (Reuters) - </c>,
-/// <c>NEW YORK — </c>. The summary keeps the sentence and drops the dateline.
+/// <c>NEW YORK — </c>, or the bare dash an upstream tool left behind when it took the place name away. The summary
+/// keeps the sentence and drops the dateline.
 /// </summary>
 internal static class Dateline
 {
@@ -14,6 +15,11 @@ internal static class Dateline
     /// </summary>
     public static string StripPrefix(string sentence)
     {
+        if (sentence.Length > 2 && sentence[0] is '\u2014' or '\u2013' or '-' && sentence[1] == ' ')
+        {
+            return sentence[2..].TrimStart();
+        }
+
         var dash = FindDash(sentence);
         if (dash < 0 || !StartsWithCapitalWord(sentence) || HasLowerCaseWord(sentence.AsSpan(0, dash)))
         {

@@ -18,7 +18,7 @@ internal static class SentenceScreen
     public static double Suitability(SentenceText sentence, ReadOnlySpan<Token> tokens)
     {
         var text = sentence.Text;
-        if (tokens.Length < MinWords || !HasVerb(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
+        if (tokens.Length < MinWords || !HasVerb(text, tokens) || IsMostlyNumbers(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
         {
             return 0;
         }
@@ -34,17 +34,33 @@ internal static class SentenceScreen
         return IsBareQuotation(text) ? weight * 0.7 : weight;
     }
 
-    private static bool HasVerb(ReadOnlySpan<Token> tokens)
+    /// <summary>A verb-like word, in lower case unless it opens the sentence (<c>Drew Herring</c> is a name).</summary>
+    private static bool HasVerb(string text, ReadOnlySpan<Token> tokens)
     {
-        foreach (var token in tokens)
+        for (var k = 0; k < tokens.Length; k++)
         {
-            if ((token.Flags & TokenFlags.VerbHint) != 0)
+            if ((tokens[k].Flags & TokenFlags.VerbHint) != 0 && (k == 0 || !char.IsUpper(text[tokens[k].Start])))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A row of a results table or a list of figures: a third or more of the words are numbers.</summary>
+    private static bool IsMostlyNumbers(ReadOnlySpan<Token> tokens)
+    {
+        var numbers = 0;
+        foreach (var token in tokens)
+        {
+            if ((token.Flags & TokenFlags.Number) != 0)
+            {
+                numbers++;
+            }
+        }
+
+        return numbers * 3 >= tokens.Length;
     }
 
     /// <summary>All capitals: a label, a kicker or a shouted subhead.</summary>
