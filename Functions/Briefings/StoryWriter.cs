@@ -17,6 +17,8 @@ public sealed partial class StoryWriter
 {
     private const double SameFactOverlap = 0.45;
     private const double SameQuoteOverlap = 0.6;
+    private const int MinHeadline = 40;
+    private const int MaxHeadline = 110;
 
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
@@ -46,7 +48,7 @@ public sealed partial class StoryWriter
             for (var p = 0; p < sources[s].Sentences.Count; p++)
             {
                 var text = sources[s].Sentences[p];
-                candidates.Add(new Candidate(text, s, p, [.. SummaryTerms.ContentStems(text)], Quotes(text)));
+                candidates.Add(new Candidate(text, s, p, [.. SummaryTerms.ContentStems(text)], Quotes(text), Figures(text)));
             }
         }
 
@@ -64,15 +66,29 @@ public sealed partial class StoryWriter
 
     private static string Headline(IReadOnlyList<ArticleSummary> sources, List<Candidate> candidates)
     {
-        // The title of the source whose sentences the others agree with most; its title describes the shared event.
+        // The title that best matches what all the sources report: most overlap with the other articles' titles and
+        // sentences. An angle piece's headline ("... as cities confront rising costs") loses to the plain event.
+        var texts = sources.Select(s => new HashSet<string>(SummaryTerms.ContentStems(s.Title + " " + string.Join(' ', s.Sentences)))).ToArray();
         var best = sources
-            .Select((summary, index) => (summary, index, agreement: candidates.Where(c => c.Source == index).Sum(c => c.Score)))
+            .Select((summary, index) => (summary, index))
             .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
-            .OrderByDescending(x => x.agreement)
+            .Select(x => (x.summary.Title, x.index, centrality: Centrality(x.summary.Title!, x.index, texts)))
+            .OrderByDescending(x => x.centrality)
             .ThenBy(x => x.index)
-            .Select(x => x.summary.Title!.Trim())
+            .Select(x => x.Title!.Trim())
             .FirstOrDefault();
         return best ?? Shorten(candidates.OrderBy(c => c.Source).ThenBy(c => c.Position).Select(c => c.Text).FirstOrDefault() ?? "Untitled story");
+    }
+
+    private static double Centrality(string title, int source, HashSet<string>[] texts)
+    {
+        var stems = new HashSet<string>(SummaryTerms.ContentStems(title));
+        if (texts.Length == 1 || stems.Count == 0)
+        {
+            return 0;
+        }
+
+        return texts.Where((_, i) => i != source).Average(text => stems.Count(text.Contains) / (double)stems.Count);
     }
 
     private static string[] PickSentences(List<Candidate> candidates, int count)
@@ -85,7 +101,7 @@ public sealed partial class StoryWriter
                 break;
             }
 
-            if (chosen.Any(c => Overlap(c.Stems, candidate.Stems) >= SameFactOverlap || SharesQuote(c, candidate)))
+            if (chosen.Any(c => Overlap(c.Stems, candidate.Stems) >= SameFactOverlap || SharesQuote(c, candidate) || SharesFigure(c, candidate)))
             {
                 continue;
             }
@@ -96,6 +112,9 @@ public sealed partial class StoryWriter
         // Best-supported fact first: it is the story's lead.
         return chosen.Select(c => c.Text).ToArray();
     }
+
+    /// <summary>Two sentences giving the same distinctive figure ($412.8 million, 6-3, 24%) state the same fact.</summary>
+    private static bool SharesFigure(Candidate a, Candidate b) => a.Figures.Overlaps(b.Figures);
 
     private static bool SharesQuote(Candidate a, Candidate b) =>
         a.Quotes.Any(qa => b.Quotes.Any(qb => Overlap(qa, qb) >= SameQuoteOverlap));
@@ -118,14 +137,43 @@ public sealed partial class StoryWriter
             .Where(stems => stems.Count >= 3)
             .ToList();
 
-    private static string Shorten(string sentence) =>
-        sentence.Length <= 110 ? sentence.TrimEnd('.') : sentence[..sentence.LastIndexOf(' ', 107)] + "…";
+    /// <summary>
+    /// A headline from a sentence, for a story none of whose articles has a title: the sentence without its full stop
+    /// when short, else its main clause (cut before "after", "as", a comma ...), else cut at a word with an ellipsis.
+    /// </summary>
+    private static string Shorten(string sentence)
+    {
+        sentence = sentence.Trim().TrimEnd('.');
+        if (sentence.Length <= MaxHeadline)
+        {
+            return sentence;
+        }
+
+        var clause = ClauseBreak().Matches(sentence).Where(m => m.Index is >= MinHeadline and <= MaxHeadline).LastOrDefault();
+        return clause is not null ? sentence[..clause.Index] : sentence[..sentence.LastIndexOf(' ', MaxHeadline - 3)] + "…";
+    }
+
+    private static HashSet<string> Figures(string sentence) =>
+        FigurePattern().Matches(sentence)
+            .Select(m => m.Value.TrimEnd('.', ','))
+            .Where(f => !(f.Length == 4 && f[0] is '1' or '2' && f.All(char.IsDigit)))
+            .Where(f => f.Length >= 2)
+            .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*(?:-\d+)?%?")]
+    private static partial Regex FigurePattern();
+
+    [GeneratedRegex(@",\s| (?:after|as|and|while|because|when|amid|despite|following|with) | [—–] ")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex("[\"“”](?<quote>[^\"“”]{12,})[\"“”]")]
     private static partial Regex QuotePattern();
 
-    private sealed class Candidate(string text, int source, int position, HashSet<string> stems, List<HashSet<string>> quotes)
+    private sealed class Candidate(
+        string text, int source, int position, HashSet<string> stems, List<HashSet<string>> quotes, HashSet<string> figures)
     {
+        public HashSet<string> Figures { get; } = figures;
+
         public string Text { get; } = text;
 
         public int Source { get; } = source;

@@ -26,7 +26,8 @@ public sealed class ArticleCleaner
                 continue;
             }
 
-            if (run.Kept.Count == 0)
+            // The title comes first, or right after a leading dateline and its dek sentence.
+            if (run.Kept.Count == 0 || (run.Kept.Count == 1 && run.KeptDek))
             {
                 if (cleanTitle is not null && string.Equals(paragraph, cleanTitle, StringComparison.OrdinalIgnoreCase))
                 {
@@ -34,10 +35,10 @@ public sealed class ArticleCleaner
                     continue;
                 }
 
-                if (cleanTitle is null && TitleText.LooksLikeTitle(paragraph) &&
-                    Subheads.IsHeadingLike(paragraph))
+                var headline = TitleText.StripWirePrefix(paragraph);
+                if (cleanTitle is null && TitleText.LooksLikeTitle(headline) && Subheads.IsHeadingLike(headline))
                 {
-                    cleanTitle = paragraph;
+                    cleanTitle = headline;
                     continue;
                 }
             }
@@ -46,7 +47,7 @@ public sealed class ArticleCleaner
         }
 
         run.DropTrailingTags();
-        return new CleanedBody(cleanTitle, run.Kept, run.Dropped, run.Outlet, run.Date);
+        return new CleanedBody(cleanTitle is null ? null : TitleText.StripWirePrefix(cleanTitle), run.Kept, run.Dropped, run.Outlet, run.Date);
     }
 
     /// <summary>The state of cleaning one article: kept paragraphs, removals, and what bylines and datelines said.</summary>
@@ -59,6 +60,9 @@ public sealed class ArticleCleaner
         public string? Outlet { get; private set; }
 
         public DateTimeOffset? Date { get; private set; }
+
+        /// <summary>True when the first kept paragraph is the dek sentence that followed a leading dateline.</summary>
+        public bool KeptDek { get; private set; }
 
         public void Drop(string kind, string text) => Dropped.Add(new DroppedText(kind, text));
 
@@ -86,7 +90,8 @@ public sealed class ArticleCleaner
 
         public void Add(string paragraph)
         {
-            if (Kept.Count == 0)
+            // A dateline opens the body: the first paragraph, or the first after a dateline-and-dek line.
+            if (Kept.Count == 0 || (Kept.Count == 1 && KeptDek))
             {
                 var (dateline, rest, date) = Datelines.SplitPrefix(paragraph);
                 if (dateline is not null)
@@ -102,6 +107,7 @@ public sealed class ArticleCleaner
                     Drop(DroppedKinds.Dateline, dateline);
                     Date ??= date;
                     paragraph = rest;
+                    KeptDek = true;
                 }
             }
 

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Digest.Articles.Cleanup;
 
 /// <summary>Whether a line reads as an article title rather than a dateline, byline, caption or body sentence.</summary>
-internal static class TitleText
+internal static partial class TitleText
 {
     private const int MaxTitleWords = 25;
     private const int MaxTitleLength = 200;
@@ -31,4 +33,10 @@ internal static class TitleText
         Datelines.StartsWithDateline(line) || Bylines.TryParse(line, out _) || Captions.IsCaption(line) ||
         Captions.SplitCredit(line).Credit is not null || Prompts.IsPrompt(line) || EndNotes.IsEndNote(line) ||
         TagLines.IsLabelled(line);
+
+    /// <summary>Removes wire-service slugs from the start of a headline: <c>UPDATE 2-</c>, <c>CORRECTED-</c>, <c>BREAKING:</c>.</summary>
+    public static string StripWirePrefix(string title) => WirePrefix().Replace(title, string.Empty);
+
+    [GeneratedRegex(@"^(?:(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|BREAKING|WRAPUP|ANALYSIS)(?:\s+\d+)?\s*[-:–—]\s*)+")]
+    private static partial Regex WirePrefix();
 }

@@ -9,7 +9,7 @@ public sealed class GroupingOptions
 
     /// <summary>Cosine similarity to a story's centroid at which an article joins that story.</summary>
     [Range(0.01, 0.99)]
-    public double SimilarityThreshold { get; set; } = 0.3;
+    public double SimilarityThreshold { get; set; } = 0.2;
 
     /// <summary>Heaviest terms of each article that index its story for candidate look-up.</summary>
     [Range(1, 100)]
