@@ -19,6 +19,12 @@ internal enum TokenFlags : byte
     StopWord = 1,
     Number = 2,
     VerbHint = 4,
+
+    /// <summary>An amount word (<c>billion</c>, <c>percent</c>).</summary>
+    Quantity = 8,
+
+    /// <summary>Too general to be a key phrase alone (<c>time</c>, <c>new</c>).</summary>
+    Generic = 16,
 }
 
 /// <summary>A word token: its place in its sentence's text and the id of its stemmed term.</summary>
