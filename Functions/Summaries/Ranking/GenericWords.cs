@@ -13,12 +13,12 @@ internal static class GenericWords
     {
         "new", "old", "good", "best", "better", "big", "bigger", "biggest", "great", "high", "higher", "low", "lower",
         "large", "small", "first", "second", "third", "last", "next", "recent", "recently", "time", "times", "way",
-        "ways", "thing", "things", "lot", "lots", "part", "use", "uses", "number", "end", "people", "place", "point",
+        "ways", "thing", "things", "lots", "part", "use", "uses", "number", "end", "people", "place", "point",
         "group", "kind", "level", "side", "top", "bit", "half", "fact", "case", "area", "two", "three", "four", "five",
         "six", "seven", "eight", "nine", "ten", "several", "including", "early", "late", "later", "long", "likely",
         "able", "well", "look", "start", "help", "work", "january", "february", "march", "april", "june", "july",
         "august", "september", "october", "november", "december", "morning", "afternoon", "evening", "night",
-        "tonight", "weekend", "statement", "report",
+        "tonight", "weekend", "statement", "report", "sure", "lot", "whole", "real", "certain",
     };
 
     /// <summary>A word for an amount (<c>billion</c>, <c>percent</c>): it belongs to a figure, not to a phrase.</summary>
