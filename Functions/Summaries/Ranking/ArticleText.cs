@@ -6,10 +6,9 @@ namespace Digest.Summaries.Ranking;
 /// <summary>One sentence of an article body and where it stands.</summary>
 /// <param name="Text">The sentence, with any leading dateline (<c>WASHINGTON (AP) —</c>) removed.</param>
 /// <param name="Paragraph">Index of its paragraph in the body.</param>
-/// <param name="IndexInParagraph">0 for the first sentence of its paragraph.</param>
 /// <param name="TokenStart">Index of its first token in <see cref="ArticleText.Tokens"/>.</param>
 /// <param name="TokenCount">How many tokens it has.</param>
-internal sealed record SentenceText(string Text, int Paragraph, int IndexInParagraph, int TokenStart, int TokenCount);
+internal sealed record SentenceText(string Text, int Paragraph, int TokenStart, int TokenCount);
 
 /// <summary>What a token is, beyond its term.</summary>
 [Flags]
@@ -19,6 +18,12 @@ internal enum TokenFlags : byte
     StopWord = 1,
     Number = 2,
     VerbHint = 4,
+
+    /// <summary>An amount word (<c>billion</c>, <c>percent</c>).</summary>
+    Quantity = 8,
+
+    /// <summary>Too general to be a key phrase alone (<c>time</c>, <c>new</c>).</summary>
+    Generic = 16,
 }
 
 /// <summary>A word token: its place in its sentence's text and the id of its stemmed term.</summary>
@@ -66,7 +71,7 @@ internal sealed class ArticleText
                 var text = s == 0 ? Dateline.StripPrefix(split[s]) : split[s];
                 var tokenStart = tokens.Count;
                 vocabulary.AddTokens(text, tokens);
-                sentences.Add(new SentenceText(text, p, s, tokenStart, tokens.Count - tokenStart));
+                sentences.Add(new SentenceText(text, p, tokenStart, tokens.Count - tokenStart));
             }
         }
 

@@ -3,16 +3,20 @@ using Digest.Language;
 namespace Digest.Summaries.Ranking;
 
 /// <summary>
-/// Key phrases in the manner of RAKE: candidates are runs of one to three adjacent content words (no stop word,
-/// number or punctuation between them), scored by frequency × position of first use × length, with a bonus for
-/// names (capitalised mid-sentence) and for words the title shares. Phrases with the same stems count as one, and a
-/// phrase that shares a stem with a better one is left out. Each phrase is shown as written in the article.
+/// Key phrases in the manner of RAKE. A run is a stretch of adjacent content words with no stop word, number,
+/// amount, lower-case verb or punctuation between them; candidates are its one- to three-word parts. A use that is
+/// a whole run counts 1, a use inside a longer run counts half. Score = uses × position of first use × length, with
+/// bonuses for names (capitalised mid-sentence) and for phrases whose words are all in the title. A phrase sharing a
+/// stem with a better one is left out. Each phrase is shown as written in the article.
 /// </summary>
 internal static class KeyPhrases
 {
     private const int MaxWords = 3;
     private const int BitsPerTerm = 21;
-    private static readonly double[] LengthWeight = [0, 1.0, 1.6, 1.9];
+    private const double PartialUse = 0.5;
+    private const double NameBonus = 1.3;
+    private const double TitleBonus = 1.5;
+    private static readonly double[] LengthWeight = [0, 1.0, 2.0, 2.6];
 
     /// <summary>
     /// The best <paramref name="count"/> phrases of the sentences at <paramref name="sentenceIndexes"/>, most
@@ -33,65 +37,13 @@ internal static class KeyPhrases
             candidate.Score = Score(candidate, titleTerms);
         }
 
-        // Usually the best few candidates suffice; all of them are ranked only when overlaps use those up.
-        var chosen = new List<Candidate>(count);
-        for (var pool = count * 8; ; pool = candidates.Count)
-        {
-            chosen.Clear();
-            foreach (var candidate in Best(candidates, pool))
-            {
-                if (!OverlapsAny(candidate, chosen))
-                {
-                    chosen.Add(candidate);
-                    if (chosen.Count == count)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            if (chosen.Count == count || pool >= candidates.Count)
-            {
-                break;
-            }
-        }
-
-        foreach (var candidate in chosen)
+        foreach (var candidate in Choose(candidates, count))
         {
             result.Add(Surface(article, candidate));
         }
 
         return result;
     }
-
-    /// <summary>The best <paramref name="pool"/> candidates, best first (ties to the phrase used first).</summary>
-    private static List<Candidate> Best(List<Candidate> candidates, int pool)
-    {
-        var best = new List<Candidate>(Math.Min(pool, candidates.Count) + 1);
-        foreach (var candidate in candidates)
-        {
-            if (best.Count == pool && !Ranks(candidate, best[^1]))
-            {
-                continue;
-            }
-
-            var at = best.Count;
-            while (at > 0 && Ranks(candidate, best[at - 1]))
-            {
-                at--;
-            }
-
-            best.Insert(at, candidate);
-            if (best.Count > pool)
-            {
-                best.RemoveAt(pool);
-            }
-        }
-
-        return best;
-    }
-
-    private static bool Ranks(Candidate a, Candidate b) => a.Score > b.Score || (a.Score == b.Score && a.Order < b.Order);
 
     private static List<Candidate> Collect(ArticleText article, IReadOnlyList<int> sentenceIndexes)
     {
@@ -100,24 +52,25 @@ internal static class KeyPhrases
         foreach (var s in sentenceIndexes)
         {
             var sentence = article.Sentences[s];
+            var text = sentence.Text;
             var tokens = article.TokensOf(sentence);
             var runStart = 0;
             for (var k = 0; k <= tokens.Length; k++)
             {
-                var ends = k == tokens.Length || !IsPhraseWord(tokens[k]) || (k > runStart && !Adjacent(sentence.Text, tokens[k - 1], tokens[k]));
-                if (!ends)
+                if (k < tokens.Length && IsPhraseWord(text, tokens[k]) && (k == runStart || Adjacent(text, tokens[k - 1], tokens[k])))
                 {
                     continue;
                 }
 
-                AddRun(sentence.Text, tokens, s, runStart, k, byKey, candidates);
-                runStart = k < tokens.Length && IsPhraseWord(tokens[k]) ? k : k + 1;
+                AddRun(text, tokens, s, runStart, k, byKey, candidates);
+                runStart = k < tokens.Length && IsPhraseWord(text, tokens[k]) ? k : k + 1;
             }
         }
 
         return candidates;
     }
 
+    /// <summary>Counts the one- to three-word parts of the run of tokens [<paramref name="start"/>, <paramref name="end"/>).</summary>
     private static void AddRun(string text, ReadOnlySpan<Token> tokens, int sentence, int start, int end, Dictionary<long, Candidate> byKey, List<Candidate> candidates)
     {
         for (var first = start; first < end; first++)
@@ -127,7 +80,7 @@ internal static class KeyPhrases
             {
                 var last = first + length - 1;
                 key |= (long)(tokens[last].Term + 1) << (BitsPerTerm * (length - 1));
-                if (!CanBound(text, tokens[first]) || !CanBound(text, tokens[last]) || (length == 1 && IsWeakAlone(text, tokens[first])))
+                if (length == 1 && IsWeakAlone(tokens[first]))
                 {
                     continue;
                 }
@@ -139,36 +92,20 @@ internal static class KeyPhrases
                     candidates.Add(candidate);
                 }
 
-                candidate.Count++;
-                candidate.Observe(sentence, text, first, last, tokens);
+                var wholeRun = first == start && last == end - 1;
+                candidate.Uses += wholeRun ? 1 : PartialUse;
+                candidate.Observe(sentence, text, first, last, wholeRun, tokens);
             }
         }
     }
 
-    /// <summary>A verb in lower case (<c>defeated</c>, <c>keeps</c>) does not open or close a key phrase; a name may (<c>Drew Herring</c>).</summary>
-    private static bool CanBound(string text, Token token) => (token.Flags & TokenFlags.VerbHint) == 0 || char.IsUpper(text[token.Start]);
+    /// <summary>A content word that can be part of a phrase; a verb in lower case ends one (a name like <c>Drew</c> does not).</summary>
+    private static bool IsPhraseWord(string text, Token token) =>
+        token.Term >= 0 &&
+        (token.Flags & (TokenFlags.Number | TokenFlags.Quantity)) == 0 &&
+        ((token.Flags & TokenFlags.VerbHint) == 0 || char.IsUpper(text[token.Start]));
 
-    /// <summary>Too short or too general to be a key phrase on its own (<c>time</c>, <c>new</c>), though fine inside one.</summary>
-    private static bool IsWeakAlone(string text, Token token) =>
-        token.Length < 3 || WeakAloneLookup.Contains(text.AsSpan(token.Start, token.Length));
-
-    private static readonly HashSet<string> WeakAlone = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "new", "old", "good", "best", "better", "big", "bigger", "biggest", "great", "high", "higher", "low", "lower",
-        "large", "small", "first", "second", "third", "last", "next", "recent", "recently", "time", "times", "way",
-        "ways", "thing", "things", "lot", "lots", "part", "use", "uses", "number", "end", "percent", "people", "place",
-        "point", "group", "kind", "level", "side", "top", "bit", "half", "fact", "case", "area", "two", "three", "four",
-        "five", "six", "seven", "eight", "nine", "ten", "hundred", "hundreds", "thousand", "thousands", "million",
-        "millions", "billion", "billions", "trillion", "several", "including", "include", "early", "late", "later",
-        "long", "likely", "able", "according", "know", "need", "want", "think", "see", "look", "looks", "come",
-        "take", "give", "put", "set", "run", "show", "help", "start", "keep", "call", "try", "work", "well",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-        "december", "morning", "afternoon", "evening", "night", "tonight", "weekend", "statement", "news", "report",
-    };
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakAloneLookup = WeakAlone.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static bool IsPhraseWord(Token token) => token.Term >= 0 && (token.Flags & TokenFlags.Number) == 0;
+    private static bool IsWeakAlone(Token token) => token.Length < 3 || (token.Flags & TokenFlags.Generic) != 0;
 
     /// <summary>Only spaces, or a single hyphen, between two tokens: they can belong to one phrase.</summary>
     private static bool Adjacent(string text, Token previous, Token next)
@@ -200,10 +137,10 @@ internal static class KeyPhrases
     private static double Score(Candidate candidate, HashSet<int> titleTerms)
     {
         var position = 1 + Math.Exp(-candidate.FirstSentence / 4.0);
-        var score = candidate.Count * position * LengthWeight[candidate.Length];
+        var score = candidate.Uses * position * LengthWeight[candidate.Length];
         if (candidate.IsName)
         {
-            score *= 1.3;
+            score *= NameBonus;
         }
 
         var inTitle = titleTerms.Count > 0;
@@ -212,11 +149,68 @@ internal static class KeyPhrases
             inTitle = titleTerms.Contains(candidate.TermAt(i));
         }
 
-        return inTitle ? score * 1.5 : score;
+        return inTitle ? score * TitleBonus : score;
     }
 
-    /// <summary>The phrase shares a stem with one already chosen (<c>Swift</c> after <c>Taylor Swift</c>).</summary>
-    private static bool OverlapsAny(Candidate candidate, List<Candidate> chosen)
+    /// <summary>
+    /// The best candidates that share no stem with a better one. Usually the best few suffice; all candidates are
+    /// ranked only when overlaps use those up.
+    /// </summary>
+    private static List<Candidate> Choose(List<Candidate> candidates, int count)
+    {
+        var chosen = new List<Candidate>(count);
+        for (var pool = count * 8; ; pool = candidates.Count)
+        {
+            chosen.Clear();
+            foreach (var candidate in Best(candidates, pool))
+            {
+                if (!SharesStemWithAny(candidate, chosen))
+                {
+                    chosen.Add(candidate);
+                    if (chosen.Count == count)
+                    {
+                        return chosen;
+                    }
+                }
+            }
+
+            if (pool >= candidates.Count)
+            {
+                return chosen;
+            }
+        }
+    }
+
+    /// <summary>The best <paramref name="pool"/> candidates, best first (ties to the phrase used first).</summary>
+    private static List<Candidate> Best(List<Candidate> candidates, int pool)
+    {
+        var best = new List<Candidate>(Math.Min(pool, candidates.Count) + 1);
+        foreach (var candidate in candidates)
+        {
+            if (best.Count == pool && !Ranks(candidate, best[^1]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Ranks(candidate, best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, candidate);
+            if (best.Count > pool)
+            {
+                best.RemoveAt(pool);
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Ranks(Candidate a, Candidate b) => a.Score > b.Score || (a.Score == b.Score && a.Order < b.Order);
+
+    private static bool SharesStemWithAny(Candidate candidate, List<Candidate> chosen)
     {
         foreach (var other in chosen)
         {
@@ -229,6 +223,7 @@ internal static class KeyPhrases
         return false;
     }
 
+    /// <summary>The phrase as written at its chosen use, with the final dot of an initialism (<c>U.S.</c>).</summary>
     private static string Surface(ArticleText article, Candidate candidate)
     {
         var sentence = article.Sentences[candidate.SurfaceSentence];
@@ -241,46 +236,52 @@ internal static class KeyPhrases
         return text[start..(isInitialism ? end + 1 : end)];
     }
 
-    /// <summary>A phrase (a sequence of up to three term ids) and what is known about its uses.</summary>
+    /// <summary>A phrase (a sequence of up to three term ids, packed in a key) and what is known about its uses.</summary>
     private sealed class Candidate(long key, int length, int order, int firstSentence)
     {
+        private int _surfaceRank = -1;
+
         public int Length { get; } = length;
 
+        /// <summary>Order of first use, for ties.</summary>
         public int Order { get; } = order;
 
         public int FirstSentence { get; } = firstSentence;
 
-        public int Count { get; set; }
+        public double Uses { get; set; }
 
         public double Score { get; set; }
 
-        /// <summary>Where the phrase is shown from: the first use that does not open a sentence, if any.</summary>
-        public int SurfaceSentence { get; private set; } = -1;
+        /// <summary>The use the phrase is shown from.</summary>
+        public int SurfaceSentence { get; private set; }
 
         public int SurfaceFirst { get; private set; }
 
         public int SurfaceLast { get; private set; }
 
-        /// <summary>Written with capitals mid-sentence: a name.</summary>
+        /// <summary>Shown from a whole run written with capitals mid-sentence: a name.</summary>
         public bool IsName { get; private set; }
-
-        private bool _surfaceOpensSentence;
 
         public int TermAt(int i) => (int)((key >> (BitsPerTerm * i)) & ((1L << BitsPerTerm) - 1)) - 1;
 
-        public void Observe(int sentence, string text, int first, int last, ReadOnlySpan<Token> tokens)
+        /// <summary>
+        /// Notes a use. The phrase is shown from its best use: a whole run over a part of a longer one, then one not
+        /// opening a sentence (where capitals say nothing), then the earliest.
+        /// </summary>
+        public void Observe(int sentence, string text, int first, int last, bool wholeRun, ReadOnlySpan<Token> tokens)
         {
             var opensSentence = first == 0;
-            if (SurfaceSentence >= 0 && (opensSentence || !_surfaceOpensSentence))
+            var rank = (wholeRun ? 2 : 0) + (opensSentence ? 0 : 1);
+            if (rank <= _surfaceRank)
             {
                 return;
             }
 
+            _surfaceRank = rank;
             SurfaceSentence = sentence;
             SurfaceFirst = first;
             SurfaceLast = last;
-            _surfaceOpensSentence = opensSentence;
-            IsName = !opensSentence && AllCapitalised(text, tokens, first, last);
+            IsName = wholeRun && !opensSentence && AllCapitalised(text, tokens, first, last);
         }
 
         public bool SharesTermWith(Candidate other)

@@ -21,7 +21,11 @@ internal static class VerbHints
         "stands", "stood", "grow", "grows", "grew", "grown", "show", "shows", "shown", "seek", "seeks", "sought",
         "face", "faces", "plan", "plans", "want", "wants", "need", "needs", "expect", "expects", "call", "calls",
         "warn", "warns", "urge", "urges", "vow", "vows", "agree", "agrees", "remain", "remains", "include",
-        "includes", "mean", "means", "feel", "feels", "felt", "hope", "hopes", "try", "tries", "die", "dies",
+        "includes", "mean", "means", "feel", "feels", "felt", "hope", "hopes", "try", "tries", "die", "dies", "used",
+        "threw", "throws", "drew", "draws", "wrote", "writes", "spoke", "speaks", "chose", "drove", "flew", "rode",
+        "wore", "broke", "breaks", "ate", "fought", "caught", "taught", "struck", "shot", "fled", "beat", "beats",
+        "shook", "stole", "woke", "stuck", "swung", "sank", "tore", "forgot", "hid", "let", "lets", "sat", "lay",
+        "laid",
     };
 
     /// <summary>Whether the lower-case <paramref name="word"/> looks like a verb form.</summary>

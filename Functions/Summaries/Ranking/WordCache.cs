@@ -5,7 +5,7 @@ namespace Digest.Summaries.Ranking;
 
 /// <summary>What the ranking needs to know about one lower-case word.</summary>
 /// <param name="Stem">The Porter2 stem; null for a stop word.</param>
-/// <param name="Flags">Stop word, number, verb-like.</param>
+/// <param name="Flags">Stop word, number, verb-like, quantity, generic.</param>
 internal readonly record struct WordInfo(string? Stem, TokenFlags Flags);
 
 /// <summary>
@@ -53,6 +53,14 @@ internal static class WordCache
         if (char.IsDigit(word[0]))
         {
             flags |= TokenFlags.Number;
+        }
+        else if (GenericWords.IsQuantity(word))
+        {
+            flags |= TokenFlags.Quantity;
+        }
+        else if (GenericWords.IsGeneric(word))
+        {
+            flags |= TokenFlags.Generic;
         }
 
         return new WordInfo(Stemmer.Stem(word), flags);
