@@ -52,13 +52,20 @@ public sealed partial class StoryWriter
             }
         }
 
+        // Agreement: for each other source, how closely its best-matching sentence says the same thing.
+        var bestPerSource = new double[sources.Count];
         foreach (var candidate in candidates)
         {
-            // Agreement: how strongly the other outlets' sentences say the same thing.
-            var agreement = candidates.Where(other => other.Source != candidate.Source)
-                .GroupBy(other => other.Source)
-                .Sum(bySource => bySource.Max(other => Overlap(candidate.Stems, other.Stems)));
-            candidate.Score = agreement + (1.0 / (1 + candidate.Position)) + (0.1 / (1 + candidate.Source));
+            Array.Clear(bestPerSource);
+            foreach (var other in candidates)
+            {
+                if (other.Source != candidate.Source)
+                {
+                    bestPerSource[other.Source] = Math.Max(bestPerSource[other.Source], Overlap(candidate.Stems, other.Stems));
+                }
+            }
+
+            candidate.Score = bestPerSource.Sum() + (1.0 / (1 + candidate.Position)) + (0.1 / (1 + candidate.Source));
         }
 
         return candidates;

@@ -12,15 +12,21 @@ internal static class SummaryTerms
 {
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
+    private const int MaxCachedStems = 200_000;
+
+    /// <summary>News reuses a small vocabulary all day: each word is stemmed once per thread, not once per use.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? stemCache;
 
     public static TermVector[] Vectorize(IReadOnlyList<ArticleSummary> summaries)
     {
-        var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new Dictionary<int, float>[summaries.Count];
+        var dictionary = new TermIds();
+        var counts = new (int[] Ids, float[] Counts)[summaries.Count];
         var documentFrequency = new List<int>();
+        var terms = new Dictionary<int, float>();
         for (var d = 0; d < summaries.Count; d++)
         {
-            var terms = new Dictionary<int, float>();
+            terms.Clear();
             var summary = summaries[d];
             AddText(summary.Title, TitleWeight, terms, dictionary);
             foreach (var sentence in summary.Sentences)
@@ -43,21 +49,25 @@ internal static class SummaryTerms
                 documentFrequency[id]++;
             }
 
-            counts[d] = terms;
+            // Kept as two arrays until IDF is known: a dictionary per article would cost several times the memory.
+            counts[d] = (terms.Keys.ToArray(), terms.Values.ToArray());
         }
 
         var vectors = new TermVector[summaries.Count];
         var total = summaries.Count;
+        var weighted = new Dictionary<int, float>();
         for (var d = 0; d < total; d++)
         {
-            var weighted = new Dictionary<int, float>(counts[d].Count);
-            foreach (var (id, count) in counts[d])
+            weighted.Clear();
+            var (ids, termCounts) = counts[d];
+            for (var t = 0; t < ids.Length; t++)
             {
-                var idf = Math.Log((1.0 + total) / (1.0 + documentFrequency[id])) + 1.0;
-                weighted[id] = (float)((1 + Math.Log(count)) * idf);
+                var idf = Math.Log((1.0 + total) / (1.0 + documentFrequency[ids[t]])) + 1.0;
+                weighted[ids[t]] = (float)((1 + Math.Log(termCounts[t])) * idf);
             }
 
             vectors[d] = TermVector.FromWeights(weighted);
+            counts[d] = default;
         }
 
         return vectors;
@@ -72,38 +82,72 @@ internal static class SummaryTerms
             return stems;
         }
 
+        var cache = stemCache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.Count > MaxCachedStems)
+        {
+            cache.Clear();
+        }
+
         foreach (var word in Words.Tokenize(text))
         {
             if ((word.Length > 1 || char.IsDigit(word[0])) && !StopWords.Contains(word))
             {
-                stems.Add(Stemmer.Stem(word));
+                if (!cache.TryGetValue(word, out var stem))
+                {
+                    cache[word] = stem = Stemmer.Stem(word);
+                }
+
+                stems.Add(stem);
             }
         }
 
         return stems;
     }
 
-    private static void AddText(string? text, float weight, Dictionary<int, float> terms, Dictionary<string, int> dictionary)
+    private static void AddText(string? text, float weight, Dictionary<int, float> terms, TermIds ids)
     {
         var stems = ContentStems(text);
-        for (var i = 0; i < stems.Count; i++)
+        var previous = -1;
+        foreach (var stem in stems)
         {
-            Add(stems[i], weight, terms, dictionary);
-            if (i > 0)
+            var id = ids.Of(stem);
+            terms[id] = terms.GetValueOrDefault(id) + weight;
+            if (previous >= 0)
             {
-                Add(stems[i - 1] + " " + stems[i], weight * PairWeight, terms, dictionary);
+                var pair = ids.OfPair(previous, id);
+                terms[pair] = terms.GetValueOrDefault(pair) + (weight * PairWeight);
             }
+
+            previous = id;
         }
     }
 
-    private static void Add(string term, float weight, Dictionary<int, float> terms, Dictionary<string, int> dictionary)
+    /// <summary>Term ids for stems and for adjacent stem pairs (keyed by the two ids, so no pair string is ever built).</summary>
+    private sealed class TermIds
     {
-        if (!dictionary.TryGetValue(term, out var id))
+        private readonly Dictionary<string, int> stems = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int, int), int> pairs = [];
+
+        private int Next => stems.Count + pairs.Count;
+
+        public int Of(string stem)
         {
-            id = dictionary.Count;
-            dictionary[term] = id;
+            if (!stems.TryGetValue(stem, out var id))
+            {
+                stems[stem] = id = Next;
+            }
+
+            return id;
         }
 
-        terms[id] = terms.GetValueOrDefault(id) + weight;
+        public int OfPair(int first, int second)
+        {
+            if (!pairs.TryGetValue((first, second), out var id))
+            {
+                pairs[(first, second)] = id = Next;
+            }
+
+            return id;
+        }
     }
 }
