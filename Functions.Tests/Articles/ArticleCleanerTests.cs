@@ -100,13 +100,21 @@ public class ArticleCleanerTests
     [InlineData("What’s next:")]
     [InlineData("What's next:")]
     [InlineData("Road Closures:")]
-    [InlineData("Road closures expected through the weekend")]
     public void Clean_Subhead_IsDropped(string line)
     {
         var body = Clean(Body, line, More);
 
         AssertDropped(body, DroppedKinds.Subhead, line);
         Assert.Equal([Body, More], body.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_ShortHeadingLineWithoutColon_StaysInBody()
+    {
+        // Such lines are as often list items or table rows the article needs; summaries never pick them.
+        var body = Clean(Body, "Road closures expected through the weekend", More);
+
+        Assert.Equal([Body, "Road closures expected through the weekend", More], body.Paragraphs);
     }
 
     [Fact]

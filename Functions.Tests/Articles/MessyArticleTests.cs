@@ -1,5 +1,6 @@
 using System.Text;
 using Digest.Articles;
+using Digest.Summaries;
 
 namespace Digest.Tests.Articles;
 
@@ -41,7 +42,7 @@ public class MessyArticleTests
     private static Article Read() => new ArticleReader(new IntakeOptions()).Read("bridge.txt", Encoding.UTF8.GetBytes(MessyText));
 
     [Fact]
-    public void Read_MessyArticle_KeepsOnlyRealBodyText()
+    public void Read_MessyArticle_KeepsOnlyBodyTextAndSectionHeadings()
     {
         var article = Read();
 
@@ -49,6 +50,7 @@ public class MessyArticleTests
         [
             "The Harbor Bridge reopened to traffic on Tuesday after a two-year, $40 million repair project that closed the city's busiest crossing, officials said.",
             "The bridge carries about 60,000 vehicles a day. Engineers found corroded cables in 2023.",
+            "Road closures ahead",
             "Mayor Lin Park said the city would add two bus lines across the bridge by October. “We are back in business,” she said.",
         ], article.Paragraphs);
     }
@@ -76,7 +78,6 @@ public class MessyArticleTests
             new DroppedText(DroppedKinds.Subhead, "What we know:"),
             new DroppedText(DroppedKinds.Caption, "(Photo by Jane Doe/Harbor Times via Getty Images)"),
             new DroppedText(DroppedKinds.Caption, "FILE - Workers inspect cables on the Harbor Bridge in 2023. (AP Photo/Sam Lee)"),
-            new DroppedText(DroppedKinds.Subhead, "Road closures ahead"),
             new DroppedText(DroppedKinds.Prompt, "Sign up for our newsletter to get the latest updates."),
             new DroppedText(DroppedKinds.EndNote, "The Source: This report is based on statements from the city transportation department."),
             new DroppedText(DroppedKinds.EndNote, "Read more: Harbor City budget vote delayed"),
@@ -95,5 +96,16 @@ public class MessyArticleTests
         {
             Assert.DoesNotContain(clutter, c => text.Contains(c, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Summarize_MessyArticle_NoHeadingOrClutterInTheSummary()
+    {
+        var summary = await new BuiltInSummarizer(new SummarizerOptions { Sentences = 5 }, TimeProvider.System).SummarizeAsync(Read());
+
+        Assert.NotEmpty(summary.Sentences);
+        Assert.DoesNotContain("Road closures ahead", summary.Sentences);
+        string[] clutter = ["By Ana", "Getty", "FILE", "Sign up", "Source:", "Read more", "Copyright", "Tags:", "(AP)", "What we know", "Road closures"];
+        Assert.All(summary.Sentences, sentence => Assert.DoesNotContain(clutter, c => sentence.Contains(c, StringComparison.Ordinal)));
     }
 }

@@ -5,7 +5,8 @@ using Digest.Articles.Evaluation;
 namespace Digest.Cli;
 
 /// <summary>
-/// <c>evaluate-extraction FOLDER</c>: scores the HTML body extractor on a benchmark folder (ground-truth.json and
+/// <c>evaluate-extraction FOLDER</c>: scores the article body Digest keeps from each page
+/// (or, with <c>--stage extractor</c>, the HTML extractor alone) on a benchmark folder (ground-truth.json and
 /// html/&lt;id&gt;.html.gz), printing each page worst first and then the mean precision, recall and F1.
 /// </summary>
 public static class EvaluateExtractionCommand
@@ -19,7 +20,13 @@ public static class EvaluateExtractionCommand
             DefaultValueFactory = _ => 0,
         };
         half.AcceptOnlyFromAmong("0", "1", "2");
-        var command = new Command("evaluate-extraction", "Score the HTML article extractor against human-marked article bodies.") { folder, half };
+        var stage = new Option<string>("--stage")
+        {
+            Description = "What to score: 'intake' (default: the body Digest keeps, after cleanup) or 'extractor' (the HTML extractor alone)",
+            DefaultValueFactory = _ => "intake",
+        };
+        stage.AcceptOnlyFromAmong("intake", "extractor");
+        var command = new Command("evaluate-extraction", "Score the HTML article extractor against human-marked article bodies.") { folder, half, stage };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IReadOnlyList<BenchmarkPage> pages;
@@ -39,7 +46,8 @@ public static class EvaluateExtractionCommand
                 2 => pages.Where((_, index) => index % 2 == 1).ToArray(),
                 _ => pages,
             };
-            var result = BenchmarkRun.Score(selected, ExtractedBody.FromHtml, TimeProvider.System);
+            Func<string, string> body = parse.GetValue(stage) == "extractor" ? ExtractedBody.FromHtml : ExtractedBody.FromIntake;
+            var result = BenchmarkRun.Score(selected, body, TimeProvider.System);
             foreach (var page in result.Pages.OrderBy(p => p.Score.F1).ThenBy(p => p.Id, StringComparer.Ordinal))
             {
                 await output.WriteLineAsync(Invariant($"F1 {page.Score.F1:0.000}  precision {page.Score.Precision:0.000}  recall {page.Score.Recall:0.000}  {page.Id}"));

@@ -4,7 +4,7 @@ namespace Digest.Articles.Cleanup;
 
 /// <summary>
 /// Subheads inside a body: known section labels (<c>What we know:</c>, <c>Why it matters:</c>, <c>The backstory:</c>),
-/// title-cased labels ending in a colon, and short heading-like lines without terminal punctuation.
+/// and title-cased labels ending in a colon.
 /// </summary>
 internal static partial class Subheads
 {
@@ -39,12 +39,9 @@ internal static partial class Subheads
             return true;
         }
 
-        if (ColonLabel().IsMatch(paragraph))
-        {
-            return IsTitleCased(paragraph.TrimEnd(':', ' '));
-        }
-
-        return IsHeadingLike(paragraph);
+        // Other short heading-like lines stay: in real pages they are as often list items, table rows and section
+        // titles the article needs (tour dates, standings). The summarizer never picks a line without a full stop.
+        return ColonLabel().IsMatch(paragraph) && IsTitleCased(paragraph.TrimEnd(':', ' '));
     }
 
     /// <summary>A short line with letters and without sentence punctuation at its end, e.g. <c>Road closures expected</c>.</summary>

@@ -18,7 +18,7 @@ internal static class SentenceScreen
     public static double Suitability(SentenceText sentence, ReadOnlySpan<Token> tokens)
     {
         var text = sentence.Text;
-        if (tokens.Length < MinWords || !HasVerb(text, tokens) || IsMostlyNumbers(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
+        if (tokens.Length < MinWords || !EndsAsSentence(text) || !HasVerb(text, tokens) || IsMostlyNumbers(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
         {
             return 0;
         }
@@ -32,6 +32,16 @@ internal static class SentenceScreen
         };
 
         return IsBareQuotation(text) ? weight * 0.7 : weight;
+    }
+
+    /// <summary>
+    /// Ends with . ! ? or … (possibly inside closing quotes or brackets). Headings, list items and table rows do not,
+    /// and they never belong in a summary.
+    /// </summary>
+    private static bool EndsAsSentence(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd().TrimEnd("\"'”’)]");
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '…';
     }
 
     /// <summary>A verb-like word, in lower case unless it opens the sentence (<c>Drew Herring</c> is a name).</summary>
