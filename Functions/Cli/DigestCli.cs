@@ -20,6 +20,8 @@ public static class DigestCli
             ExtractCommand.Create(output, error),
             EvaluateExtractionCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            ServeCommand.Create(output, error),
+            PackageCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

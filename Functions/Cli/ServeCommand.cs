@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Digest.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Cli;
+
+/// <summary><c>serve</c>: runs the Azure Functions custom handler (what host.json starts).</summary>
+public static class ServeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("serve", $"Run as the Azure Functions custom handler on 127.0.0.1:${CustomHandler.PortVariable}.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            WebApplication app;
+            try
+            {
+                app = CustomHandler.Build([]);
+            }
+            catch (OptionsValidationException invalid)
+            {
+                await error.WriteLineAsync($"Configuration error: {string.Join("; ", invalid.Failures)}");
+                return DigestCli.BadArguments;
+            }
+
+            await app.RunAsync(cancellationToken);
+            return DigestCli.Success;
+        });
+        return command;
+    }
+}
