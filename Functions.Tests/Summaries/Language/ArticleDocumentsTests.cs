@@ -14,10 +14,11 @@ public class ArticleDocumentsTests
     {
         string[] paragraphs = ["First paragraph.", "  ", "Second paragraph."];
 
-        var documents = ArticleDocuments.Split(paragraphs, 1_000);
+        var split = ArticleDocuments.Split(paragraphs, 1_000);
 
-        var document = Assert.Single(documents);
+        var document = Assert.Single(split.Documents);
         Assert.Equal(("1", "First paragraph.\n\nSecond paragraph."), (document.Id, document.Text));
+        Assert.Equal(0, split.CharactersLeftOut);
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public class ArticleDocumentsTests
     {
         var paragraphs = Enumerable.Range(1, 30).Select(p => Paragraph(p, 3)).ToArray();
 
-        var documents = ArticleDocuments.Split(paragraphs, 1_000);
+        var documents = ArticleDocuments.Split(paragraphs, 1_000).Documents;
 
         Assert.True(documents.Count > 1);
         Assert.Equal(Enumerable.Range(1, documents.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)), documents.Select(d => d.Id));
@@ -43,8 +44,10 @@ public class ArticleDocumentsTests
     {
         var longParagraph = Paragraph(2, 40);
 
-        var documents = ArticleDocuments.Split(["Opening paragraph.", longParagraph, "Closing paragraph."], 1_000);
+        var split = ArticleDocuments.Split(["Opening paragraph.", longParagraph, "Closing paragraph."], 1_000);
 
+        var documents = split.Documents;
+        Assert.Equal(0, split.CharactersLeftOut);
         Assert.True(documents.Count >= 3);
         Assert.All(documents, d => Assert.InRange(d.Text.Length, 1, 1_000));
         Assert.StartsWith("Opening paragraph.\n\nParagraph 2 sentence 1 ", documents[0].Text, StringComparison.Ordinal);
@@ -60,7 +63,7 @@ public class ArticleDocumentsTests
         var word = "caf\u0065\u0301";
         var sentence = string.Join(" ", Enumerable.Repeat(word, 500));
 
-        var documents = ArticleDocuments.Split([sentence], 1_000);
+        var documents = ArticleDocuments.Split([sentence], 1_000).Documents;
 
         Assert.All(documents, d => Assert.InRange(ArticleDocuments.Characters(d.Text), 1, 1_000));
         Assert.All(documents.Skip(1), d => Assert.NotEqual('\u0301', d.Text[0]));
@@ -72,10 +75,12 @@ public class ArticleDocumentsTests
     {
         var paragraphs = Enumerable.Range(1, 2_000).Select(p => Paragraph(p, 2)).ToArray();
 
-        var small = ArticleDocuments.Split(paragraphs, 1_000);
-        var large = ArticleDocuments.Split(paragraphs, 20_000);
+        var small = ArticleDocuments.Split(paragraphs, 1_000).Documents;
+        var split = ArticleDocuments.Split(paragraphs, 20_000);
 
+        var large = split.Documents;
         Assert.Equal(25, small.Count);
+        Assert.Equal(paragraphs.Sum(p => p.Length), large.SelectMany(d => d.Text.Split("\n\n")).Sum(p => p.Length) + split.CharactersLeftOut);
         Assert.InRange(large.Count, 2, 25);
         Assert.InRange(large.Sum(d => ArticleDocuments.Characters(d.Text)), 124_000, 125_000);
         Assert.StartsWith(paragraphs[0], large[0].Text, StringComparison.Ordinal);
@@ -88,7 +93,7 @@ public class ArticleDocumentsTests
         var family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
         var paragraphs = Enumerable.Repeat(string.Concat(Enumerable.Repeat(family, 500)), 300).ToArray();
 
-        var documents = ArticleDocuments.Split(paragraphs, 20_000);
+        var documents = ArticleDocuments.Split(paragraphs, 20_000).Documents;
 
         Assert.InRange(documents.Sum(d => Encoding.UTF8.GetByteCount(d.Text)), 800_000, 850_000);
     }

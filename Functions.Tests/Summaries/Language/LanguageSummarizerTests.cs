@@ -333,6 +333,7 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
         Assert.All(documents, d => Assert.InRange(d.Text.Length, 1, 1_000));
         Assert.Equal(paragraphs, documents.SelectMany(d => d.Text.Split("\n\n")));
         Assert.Equal(["Paragraph 1 reports fact 1.", "Paragraph 6 reports fact 1.", "Paragraph 7 reports fact 2."], summary.Sentences);
+        Assert.Empty(_log.Entries);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ namespace Digest.Summaries.Cloud;
 /// <summary>One document of an analyze-text request: a run of whole paragraphs of the article.</summary>
 internal sealed record ArticleDocument(string Id, string Text);
 
+/// <summary>The documents of one request, and how many characters of the article did not fit in it.</summary>
+internal sealed record DocumentSplit(IReadOnlyList<ArticleDocument> Documents, int CharactersLeftOut);
+
 /// <summary>
 /// Cuts an article into the documents of one request. Paragraphs are kept whole and joined with a blank line; a
 /// document ends before the paragraph that would make it longer than the document limit. A paragraph longer than the
@@ -19,11 +22,12 @@ internal static class ArticleDocuments
     private const string ParagraphBreak = "\n\n";
 
     /// <summary>The documents for <paramref name="paragraphs"/>, ids "1", "2", ... in article order.</summary>
-    public static IReadOnlyList<ArticleDocument> Split(IReadOnlyList<string> paragraphs, int documentCharacters)
+    public static DocumentSplit Split(IReadOnlyList<string> paragraphs, int documentCharacters)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentOutOfRangeException.ThrowIfLessThan(documentCharacters, 1);
         var builder = new RequestBuilder(documentCharacters);
+        var leftOut = 0;
         foreach (var paragraph in paragraphs)
         {
             if (string.IsNullOrWhiteSpace(paragraph))
@@ -33,14 +37,14 @@ internal static class ArticleDocuments
 
             foreach (var piece in Pieces(paragraph.Trim(), documentCharacters))
             {
-                if (!builder.TryAdd(piece))
+                if (leftOut > 0 || !builder.TryAdd(piece))
                 {
-                    return builder.Finish();
+                    leftOut += piece.Characters;
                 }
             }
         }
 
-        return builder.Finish();
+        return new DocumentSplit(builder.Finish(), leftOut);
     }
 
     /// <summary>Text elements in <paramref name="text"/>, as the service counts characters.</summary>

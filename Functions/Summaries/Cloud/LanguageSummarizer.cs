@@ -51,12 +51,10 @@ public sealed partial class LanguageSummarizer : ISummarizer
     public async Task<ArticleSummary> SummarizeAsync(Article article, CancellationToken cancellationToken = default)
     {
         var builtIn = await _builtIn.SummarizeAsync(article, cancellationToken);
-        var documents = ArticleDocuments.Split(article.Paragraphs, _options.Language.DocumentCharacters);
-        var sent = documents.Sum(d => ArticleDocuments.Characters(d.Text));
-        var total = ArticleDocuments.Characters(string.Join("\n\n", article.Paragraphs));
-        if (sent < total)
+        var (documents, leftOut) = ArticleDocuments.Split(article.Paragraphs, _options.Language.DocumentCharacters);
+        if (leftOut > 0)
         {
-            LogCut(article.Name, sent, total);
+            LogCut(article.Name, documents.Sum(d => ArticleDocuments.Characters(d.Text)), leftOut);
         }
 
         try
@@ -100,6 +98,6 @@ public sealed partial class LanguageSummarizer : ISummarizer
     private partial void LogUnexpected(Exception failure, string article, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "{Article} is longer than one request allows: the service gets its first {SentCharacters} of {Characters} characters")]
-    private partial void LogCut(string article, int sentCharacters, int characters);
+        Message = "{Article} is longer than one request allows: the service gets its first {SentCharacters} characters, not the last {LeftOutCharacters}")]
+    private partial void LogCut(string article, int sentCharacters, int leftOutCharacters);
 }
