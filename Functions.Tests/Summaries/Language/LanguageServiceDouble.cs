@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -63,11 +65,18 @@ internal sealed class LanguageServiceDouble : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Polls => Requests.Where(r => r.Method == "GET").ToList();
 
-    public static async Task<LanguageServiceDouble> StartAsync()
+    /// <summary>Starts the double over http, or over https with <paramref name="certificate"/>.</summary>
+    public static async Task<LanguageServiceDouble> StartAsync(X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var double_ = new LanguageServiceDouble(app);
         app.MapPost("/language/analyze-text/jobs", context => double_.ServeAsync(context, double_._submits));

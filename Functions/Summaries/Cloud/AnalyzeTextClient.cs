@@ -19,6 +19,9 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
 
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>The Entra ID scope of Azure AI services.</summary>
+    public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+
     private readonly Uri _endpoint = options.EndpointUri;
 
     /// <summary>Submits <paramref name="request"/> and returns the job's final state once it has succeeded.</summary>
@@ -67,17 +70,32 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
     }
 
     /// <summary>The pipeline for <paramref name="options"/>: the key header, or an Entra ID token for Cognitive Services.</summary>
-    public static HttpPipeline CreatePipeline(LanguageServiceOptions options)
+    public static HttpPipeline CreatePipeline(LanguageServiceOptions options) =>
+        CreatePipeline(
+            options,
+            options.UsesApiKey
+                ? null
+                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }),
+            transport: null);
+
+    /// <summary>
+    /// The pipeline signing in with <paramref name="credential"/> (Entra ID) or, when it is null, with the key; over
+    /// <paramref name="transport"/>, or Azure.Core's shared HTTP client when it is null.
+    /// </summary>
+    internal static HttpPipeline CreatePipeline(LanguageServiceOptions options, TokenCredential? credential, HttpPipelineTransport? transport)
     {
         var clientOptions = new LanguageClientOptions();
         // Retries are ours: bounded by the article's time limit and waiting through the TimeProvider.
         clientOptions.Retry.MaxRetries = 0;
         clientOptions.Diagnostics.ApplicationId = "digest";
-        HttpPipelinePolicy signIn = options.UsesApiKey
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
+        HttpPipelinePolicy signIn = credential is null
             ? new ApiKeyPolicy(options.ApiKey!)
-            : new BearerTokenAuthenticationPolicy(
-                new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }),
-                "https://cognitiveservices.azure.com/.default");
+            : new BearerTokenAuthenticationPolicy(credential, CognitiveServicesScope);
         return HttpPipelineBuilder.Build(clientOptions, signIn);
     }
 
