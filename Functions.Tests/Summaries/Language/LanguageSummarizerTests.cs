@@ -176,6 +176,36 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
         Assert.Empty(_log.Warnings);
     }
 
+    [Theory]
+    [InlineData("Retry-After", "Sat, 21 Nov 2026 06:00:09 GMT", 9)]
+    [InlineData("retry-after-ms", "2500", 2.5)]
+    [InlineData("x-ms-retry-after-ms", "1500", 1.5)]
+    public async Task Summarize_ThrottledWithRetryAfterInAnotherForm_WaitsAsAsked(string header, string value, double seconds)
+    {
+        var article = NewsArticles.FloodWall();
+        _service.OnSubmit(Reply.Error(429, "429", "Rate limit is exceeded.", new Dictionary<string, string> { [header] = value }), Reply.Accepted());
+        _service.OnPoll(JobStates.Extractive(("1", [(article.Paragraphs[2], 0.9, 10)])));
+
+        var summary = await CreateSut().SummarizeAsync(article);
+
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), _time.Waits[0]);
+    }
+
+    [Fact]
+    public async Task Summarize_PollAnswerWithRetryAfter_WaitsAsAskedBeforeTheNextPoll()
+    {
+        var article = NewsArticles.FloodWall();
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(
+            JobStates.Running() with { Headers = new Dictionary<string, string> { ["Retry-After"] = "3" } },
+            JobStates.Extractive(("1", [(article.Paragraphs[2], 0.9, 10)])));
+
+        await CreateSut().SummarizeAsync(article);
+
+        Assert.Equal([1, 3], _time.Waits.Select(w => w.TotalSeconds));
+    }
+
     [Fact]
     public async Task Summarize_ThrottledForLongerThanTheTimeLeft_FallsBackWithoutWaiting()
     {
