@@ -207,6 +207,23 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summarize_PollAnswersAskingForNoWait_StillPollAtMostOncePerSecond()
+    {
+        _service.OnSubmit(Reply.Accepted() with { Headers = new Dictionary<string, string>
+        {
+            ["Operation-Location"] = "{endpoint}/language/analyze-text/jobs/job-1?api-version=2025-11-01",
+            ["Retry-After"] = "0",
+        } });
+        _service.OnPoll(JobStates.Running() with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
+
+        var summary = await CreateSut(Options(timeoutSeconds: 10)).SummarizeAsync(NewsArticles.FloodWall());
+
+        Assert.Equal(SummarizerProviders.BuiltIn, summary.Provider);
+        Assert.All(_time.Waits, w => Assert.Equal(TimeSpan.FromSeconds(1), w));
+        Assert.Equal(9, _service.Polls.Count);
+    }
+
+    [Fact]
     public async Task Summarize_ThrottledForLongerThanTheTimeLeft_FallsBackWithoutWaiting()
     {
         var article = NewsArticles.FloodWall();

@@ -14,13 +14,16 @@ namespace Digest.Summaries.Cloud;
 /// </summary>
 internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOptions options, TimeProvider time)
 {
+    /// <summary>The Entra ID scope of Azure AI services.</summary>
+    public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+
     /// <summary>Attempts per request, the first included, when the service throttles or is unavailable.</summary>
     private const int MaxAttempts = 4;
 
-    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+    /// <summary>Polls are at least this far apart, whatever <c>Retry-After</c> says, and back off up to the maximum.</summary>
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The Entra ID scope of Azure AI services.</summary>
-    public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
     private readonly Uri _endpoint = options.EndpointUri;
 
@@ -43,7 +46,9 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
         var askedWait = submitted.RetryAfter;
         for (var poll = 0; ; poll++)
         {
-            var wait = askedWait ?? Backoff(poll, MaxPollInterval);
+            var wait = askedWait is { } asked
+                ? (asked > MinPollInterval ? asked : MinPollInterval)
+                : Backoff(poll, MaxPollInterval);
             await deadline.WaitAsync(wait, LanguageServiceFault.Timeout, "the job had not finished", cancellationToken);
             var answer = await SendAsync(RequestMethod.Get, jobUri, null, deadline, cancellationToken);
             if (answer.Status != 200)
