@@ -1,15 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using Digest.Summaries.Cloud;
 
 namespace Digest.Summaries;
 
 /// <summary>Settings for summaries (configuration section <c>Summarizer</c>).</summary>
-public sealed class SummarizerOptions
+public sealed class SummarizerOptions : IValidatableObject
 {
     public const string SectionName = "Summarizer";
 
-    /// <summary>Which summarizer to use. <c>builtin</c> (default) needs no network.</summary>
+    /// <summary>
+    /// Which summarizer to use: <c>builtin</c> (default, needs no network), <c>language-extractive</c> or
+    /// <c>language-abstractive</c> (Azure AI Language, see <see cref="Language"/>).
+    /// </summary>
     [Required]
-    public string Provider { get; set; } = "builtin";
+    public string Provider { get; set; } = SummarizerProviders.BuiltIn;
 
     /// <summary>Sentences per article summary.</summary>
     [Range(1, 10)]
@@ -18,4 +22,30 @@ public sealed class SummarizerOptions
     /// <summary>Key phrases per article.</summary>
     [Range(0, 20)]
     public int KeyPhrases { get; set; } = 5;
+
+    /// <summary>The Azure AI Language resource, used when <see cref="Provider"/> is one of the <c>language-</c> ones.</summary>
+    public LanguageServiceOptions Language { get; set; } = new();
+
+    /// <summary>Whether <see cref="Provider"/> names an Azure AI Language summarizer.</summary>
+    public bool UsesLanguageService =>
+        Provider is SummarizerProviders.LanguageExtractive or SummarizerProviders.LanguageAbstractive;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!SummarizerProviders.All.Contains(Provider))
+        {
+            yield return new ValidationResult(
+                $"Summarizer:Provider '{Provider}' is not a summarizer; use one of {string.Join(", ", SummarizerProviders.All)}.",
+                [nameof(Provider)]);
+        }
+
+        if (UsesLanguageService)
+        {
+            foreach (var result in Language.Validate(Provider))
+            {
+                yield return result;
+            }
+        }
+    }
 }

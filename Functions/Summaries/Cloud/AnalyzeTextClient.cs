@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+
+namespace Digest.Summaries.Cloud;
+
+/// <summary>
+/// Runs one analyze-text job: submits it, then polls its <c>Operation-Location</c> with backoff until it ends, all
+/// within <see cref="LanguageServiceOptions.TimeoutSeconds"/>. Throttled (429) and unavailable (5xx, unreachable)
+/// requests are retried a few times, waiting as long as <c>Retry-After</c> asks if that fits in the time left.
+/// Every way this can fail is a <see cref="LanguageServiceException"/>.
+/// </summary>
+internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOptions options, TimeProvider time)
+{
+    /// <summary>The Entra ID scope of Azure AI services.</summary>
+    public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+
+    /// <summary>Attempts per request, the first included, when the service throttles or is unavailable.</summary>
+    private const int MaxAttempts = 4;
+
+    /// <summary>Polls are at least this far apart, whatever <c>Retry-After</c> says, and back off up to the maximum.</summary>
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Uri _endpoint = options.EndpointUri;
+
+    /// <summary>Submits <paramref name="request"/> and returns the job's final state once it has succeeded.</summary>
+    /// <exception cref="LanguageServiceException">The job did not succeed in time, or an answer was not usable.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<JobState> RunAsync(AnalyzeTextJobRequest request, CancellationToken cancellationToken)
+    {
+        var deadline = new JobDeadline(time, TimeSpan.FromSeconds(options.TimeoutSeconds));
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, AnalyzeTextJson.Options);
+        var submitUri = new Uri(_endpoint, $"language/analyze-text/jobs?api-version={Uri.EscapeDataString(options.ApiVersion)}");
+
+        var submitted = await SendAsync(RequestMethod.Post, submitUri, body, deadline, cancellationToken);
+        if (submitted.Status != 202)
+        {
+            throw Refused(submitted, "submitting the job");
+        }
+
+        var jobUri = JobUri(submitted.OperationLocation);
+        var askedWait = submitted.RetryAfter;
+        for (var poll = 0; ; poll++)
+        {
+            var wait = askedWait is { } asked
+                ? (asked > MinPollInterval ? asked : MinPollInterval)
+                : Backoff(poll, MaxPollInterval);
+            await deadline.WaitAsync(wait, LanguageServiceFault.Timeout, "the job had not finished", cancellationToken);
+            var answer = await SendAsync(RequestMethod.Get, jobUri, null, deadline, cancellationToken);
+            if (answer.Status != 200)
+            {
+                throw Refused(answer, "reading the job");
+            }
+
+            var state = Read<JobState>(answer.Content, "job state");
+            switch (state.Status)
+            {
+                case "notStarted" or "running" or "cancelling":
+                    askedWait = answer.RetryAfter;
+                    continue;
+                case "succeeded":
+                    return state;
+                case "failed" or "partiallyCompleted" or "cancelled":
+                    throw new LanguageServiceException(
+                        LanguageServiceFault.JobFailed, $"the job ended '{state.Status}'{JobErrors.Describe(state)}");
+                default:
+                    throw new LanguageServiceException(
+                        LanguageServiceFault.MalformedResponse, $"the job state has an unknown status '{Shorten(state.Status ?? "(none)")}'");
+            }
+        }
+    }
+
+    /// <summary>The pipeline for <paramref name="options"/>: the key header, or an Entra ID token for Cognitive Services.</summary>
+    public static HttpPipeline CreatePipeline(LanguageServiceOptions options) =>
+        CreatePipeline(
+            options,
+            options.UsesApiKey
+                ? null
+                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }),
+            transport: null);
+
+    /// <summary>
+    /// The pipeline signing in with <paramref name="credential"/> (Entra ID) or, when it is null, with the key; over
+    /// <paramref name="transport"/>, or Azure.Core's shared HTTP client when it is null.
+    /// </summary>
+    internal static HttpPipeline CreatePipeline(LanguageServiceOptions options, TokenCredential? credential, HttpPipelineTransport? transport)
+    {
+        var clientOptions = new LanguageClientOptions();
+        // Retries are ours: bounded by the article's time limit and waiting through the TimeProvider.
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.Diagnostics.ApplicationId = "digest";
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
+        HttpPipelinePolicy signIn = credential is null
+            ? new ApiKeyPolicy(options.ApiKey!)
+            : new BearerTokenAuthenticationPolicy(credential, CognitiveServicesScope);
+        return HttpPipelineBuilder.Build(clientOptions, signIn);
+    }
+
+    private async Task<ServiceAnswer> SendAsync(RequestMethod method, Uri uri, byte[]? body, JobDeadline deadline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await SendOnceAsync(method, uri, body, deadline, cancellationToken);
+            var retryable = answer.Status is 408 or 429 or 500 or 502 or 503 or 504 or 0;
+            if (!retryable)
+            {
+                return answer;
+            }
+
+            var fault = answer.Status == 429 ? LanguageServiceFault.Throttled : LanguageServiceFault.Unavailable;
+            var what = answer.Status == 0 ? $"the service could not be reached ({answer.Failure})" : $"the service answered HTTP {answer.Status}{ErrorOf(answer)}";
+            if (attempt == MaxAttempts)
+            {
+                throw new LanguageServiceException(fault, $"{what} {MaxAttempts} times");
+            }
+
+            var wait = answer.RetryAfter ?? Backoff(attempt - 1, TimeSpan.FromSeconds(8));
+            await deadline.WaitAsync(wait, fault, what, cancellationToken);
+        }
+    }
+
+    private async Task<ServiceAnswer> SendOnceAsync(RequestMethod method, Uri uri, byte[]? body, JobDeadline deadline, CancellationToken cancellationToken)
+    {
+        using var message = pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri.Reset(uri);
+        if (body is not null)
+        {
+            message.Request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
+            message.Request.Content = RequestContent.Create(body);
+        }
+
+        // A request that hangs may take at most what is left of the article's time.
+        message.NetworkTimeout = deadline.Remaining;
+        try
+        {
+            await pipeline.SendAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LanguageServiceException(
+                LanguageServiceFault.Timeout, $"no answer within the {JobDeadline.Seconds(deadline.Budget)} limit");
+        }
+        catch (AuthenticationFailedException failure)
+        {
+            throw new LanguageServiceException(
+                LanguageServiceFault.Unauthorized,
+                $"no Entra ID token for Cognitive Services ({Shorten(failure.Message)}); check that the app has a managed identity, or set Summarizer:Language:ManagedIdentityClientId or Summarizer:Language:ApiKey",
+                failure);
+        }
+        catch (RequestFailedException failure) when (failure.Status == 0)
+        {
+            return new ServiceAnswer(0, BinaryData.Empty, null, null, Shorten(failure.Message));
+        }
+
+        var response = message.Response;
+        response.Headers.TryGetValue("Operation-Location", out var location);
+        return new ServiceAnswer(
+            response.Status, BinaryData.FromBytes(response.Content.ToArray()), location, RetryAfter.Read(response.Headers, time.GetUtcNow()), null);
+    }
+
+    /// <summary>The job's URL from <c>Operation-Location</c>; followed only on the resource's own host, so credentials go nowhere else.</summary>
+    private Uri JobUri(string? operationLocation)
+    {
+        if (!Uri.TryCreate(operationLocation, UriKind.Absolute, out var uri))
+        {
+            throw new LanguageServiceException(
+                LanguageServiceFault.MalformedResponse, "the job was accepted without a usable Operation-Location header");
+        }
+
+        if (Uri.Compare(uri, _endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new LanguageServiceException(
+                LanguageServiceFault.MalformedResponse, $"the Operation-Location is on another host ({uri.Authority}), which is not followed");
+        }
+
+        return uri;
+    }
+
+    private LanguageServiceException Refused(ServiceAnswer answer, string doing)
+    {
+        var error = ErrorOf(answer);
+        return answer.Status switch
+        {
+            401 or 403 => new LanguageServiceException(
+                LanguageServiceFault.Unauthorized,
+                $"the service refused the credentials (HTTP {answer.Status}{error}); check "
+                + (options.UsesApiKey
+                    ? "Summarizer:Language:ApiKey and Summarizer:Language:Endpoint"
+                    : "that the app's identity has the Cognitive Services User role on the resource in Summarizer:Language:Endpoint")),
+            >= 400 and < 500 => new LanguageServiceException(
+                LanguageServiceFault.Rejected, $"the service refused {doing} (HTTP {answer.Status}{error})"),
+            >= 500 => new LanguageServiceException(
+                LanguageServiceFault.Unavailable, $"the service failed {doing} (HTTP {answer.Status}{error})"),
+            _ => new LanguageServiceException(
+                LanguageServiceFault.MalformedResponse, $"unexpected HTTP {answer.Status} when {doing}"),
+        };
+    }
+
+    /// <summary>" code: message" from an error body, or nothing when the body is not one.</summary>
+    private static string ErrorOf(ServiceAnswer answer)
+    {
+        try
+        {
+            var error = answer.Content.ToObjectFromJson<ErrorResponse>(AnalyzeTextJson.Options)?.Error;
+            return error is null ? "" : $" {Shorten(error.Code ?? "")}: {Shorten(error.Message ?? "")}";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static T Read<T>(BinaryData content, string what)
+        where T : class
+    {
+        try
+        {
+            return content.ToObjectFromJson<T>(AnalyzeTextJson.Options)
+                ?? throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, $"the {what} was empty");
+        }
+        catch (JsonException failure)
+        {
+            throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, $"the {what} is not valid JSON ({Shorten(failure.Message)})", failure);
+        }
+    }
+
+    /// <summary>1, 2, 4, ... seconds, at most <paramref name="max"/>.</summary>
+    private static TimeSpan Backoff(int step, TimeSpan max) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(step, 10)), max.TotalSeconds));
+
+    /// <summary>Service text in a log line: one line, at most 200 characters.</summary>
+    internal static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 200 ? line : line[..200] + "…";
+    }
+
+    /// <summary>What the service answered to one request.</summary>
+    private sealed record ServiceAnswer(int Status, BinaryData Content, string? OperationLocation, TimeSpan? RetryAfter, string? Failure);
+
+    private sealed class LanguageClientOptions : ClientOptions;
+}
