@@ -5,6 +5,7 @@ using Digest.Mail;
 using Digest.Storage;
 using Digest.Subscribers;
 using Digest.Summaries;
+using Digest.Summaries.Cloud;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,15 +19,13 @@ public static class DigestServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName);
-        services.AddValidatedOptions<SummarizerOptions>(configuration, SummarizerOptions.SectionName);
         services.AddValidatedOptions<GroupingOptions>(configuration, GroupingOptions.SectionName);
         services.AddValidatedOptions<BriefingOptions>(configuration, BriefingOptions.SectionName);
         services.AddValidatedOptions<MailOptions>(configuration, MailOptions.SectionName);
         services.AddValidatedOptions<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName);
 
         services.AddSingleton(sp => new ArticleReader(sp.GetRequiredService<IOptions<IntakeOptions>>().Value));
-        services.AddSingleton<ISummarizer>(sp => new BuiltInSummarizer(
-            sp.GetRequiredService<IOptions<SummarizerOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddDigestSummarizer(configuration);
         services.AddSingleton(sp => new StoryGrouper(sp.GetRequiredService<IOptions<GroupingOptions>>().Value));
         services.AddSingleton<StoryWriter>();
         services.AddSingleton<BriefingComposer>();

@@ -20,7 +20,7 @@ public sealed record ArticleSummary
     /// <summary>Lower-case hex SHA-256 of the article's bytes.</summary>
     public required string ContentHash { get; init; }
 
-    /// <summary>The summary: whole sentences from the article, in the article's order.</summary>
+    /// <summary>The summary sentences: whole sentences from the article in its order (extractive), or the sentences of an abstractive summary.</summary>
     public required IReadOnlyList<string> Sentences { get; init; }
 
     /// <summary>Key phrases, most important first.</summary>
