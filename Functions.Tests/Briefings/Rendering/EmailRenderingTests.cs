@@ -27,12 +27,25 @@ public sealed class EmailRenderingTests(ChromiumFixture chromium) : IClassFixtur
         { "large", 375, ColorScheme.Light },
         { "large", 600, ColorScheme.Light },
         { "hostile", 375, ColorScheme.Light },
+        { "unbroken", 320, ColorScheme.Light },
     };
 
     private static Digest.Briefings.Briefing Sample(string name) => name switch
     {
         "typical" => SampleBriefings.Typical(),
         "large" => SampleBriefings.Large(10),
+        "unbroken" => SampleBriefings.Typical() with
+        {
+            Stories =
+            [
+                new Digest.Briefings.Story
+                {
+                    Headline = "Unbroken " + new string('W', 120),
+                    Summary = ["See https://example.com/" + new string('x', 150) + " for the record."],
+                    Sources = [new Digest.Briefings.StorySource { Article = "a.txt", Outlet = new string('O', 90), Url = "https://example.com/a" }],
+                },
+            ],
+        },
         _ => SampleBriefings.Hostile(),
     };
 
