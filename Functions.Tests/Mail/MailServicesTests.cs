@@ -60,12 +60,16 @@ public sealed class MailServicesTests : IDisposable
     [Fact]
     public void AddDigestMail_SendGrid_BatchesAThousandRecipientsAtTheConfiguredRegion()
     {
-        using var services = Services(("Mail:Sender", "sendgrid"), ("Mail:SendGrid:ApiKey", "SG.key"), ("Mail:SendGrid:BaseUrl", "https://api.eu.sendgrid.com"));
+        using var services = Services(
+            ("Mail:Sender", "sendgrid"), ("Mail:SendGrid:ApiKey", "SG.key"), ("Mail:SendGrid:BaseUrl", "https://api.eu.sendgrid.com"),
+            ("Mail:SendGrid:Categories:0", "news"));
 
         ValidateAtStart(services);
         var sender = Assert.IsType<SendGridEmailSender>(services.GetRequiredService<IEmailSender>());
         Assert.Equal(1000, ((IEmailSender)sender).MaxBatchSize);
-        Assert.Equal("https://api.eu.sendgrid.com", services.GetRequiredService<IOptions<SendGridOptions>>().Value.BaseUrl);
+        var options = services.GetRequiredService<IOptions<SendGridOptions>>().Value;
+        Assert.Equal("https://api.eu.sendgrid.com", options.BaseUrl);
+        Assert.Equal(["news"], options.Categories);
     }
 
     [Theory]

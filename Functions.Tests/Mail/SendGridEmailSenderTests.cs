@@ -78,7 +78,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal(batch.HtmlBody, content[1].GetProperty("value").GetString());
         Assert.Contains(tag, batch.HtmlBody);
         AssertJsonEqual("""{"List-Unsubscribe-Post":"List-Unsubscribe=One-Click"}""", json.GetProperty("headers"));
-        AssertJsonEqual("""["digest","briefing"]""", json.GetProperty("categories"));
+        AssertJsonEqual("""["briefing"]""", json.GetProperty("categories"));
         Assert.False(json.TryGetProperty("mail_settings", out _));
         AssertJsonEqual(
             """{"click_tracking":{"enable":false,"enable_text":false},"open_tracking":{"enable":false},"subscription_tracking":{"enable":false}}""",
@@ -86,6 +86,14 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal(
             ["personalizations", "from", "reply_to", "subject", "content", "headers", "categories", "tracking_settings"],
             json.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task SendBatchAsync_ConfiguredCategories_ComeBeforeTheEmailsKind()
+    {
+        await Sender(o => o.Categories = ["digest", "daily", "digest"]).SendBatchAsync(Batch("ada@example.com"));
+
+        AssertJsonEqual("""["digest","daily","briefing"]""", Assert.Single(_server.Requests).Json.GetProperty("categories"));
     }
 
     [Fact]
@@ -108,7 +116,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal("ada@example.com", personalization.GetProperty("to")[0].GetProperty("email").GetString());
         Assert.False(personalization.TryGetProperty("substitutions", out _));
         Assert.Equal(message.HtmlBody, json.GetProperty("content")[1].GetProperty("value").GetString());
-        AssertJsonEqual("""["digest"]""", json.GetProperty("categories"));
+        Assert.False(json.TryGetProperty("categories", out _));
     }
 
     [Fact]

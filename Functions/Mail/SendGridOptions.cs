@@ -25,7 +25,7 @@ public sealed class SendGridOptions
 
     /// <summary>Categories added to every email, for SendGrid's statistics (up to 9; the email's own kind is added).</summary>
     [MaxLength(9)]
-    public string[] Categories { get; set; } = ["digest"];
+    public string[] Categories { get; set; } = [];
 
     /// <summary>Validate requests without delivering anything (SendGrid's sandbox mode).</summary>
     public bool SandboxMode { get; set; }
