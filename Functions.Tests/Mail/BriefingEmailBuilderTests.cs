@@ -236,6 +236,12 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
+    public void Constructor_FromNameWithLineBreak_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => Builder(options => options.FromName = "Digest\r\nBcc: victim@example.com"));
+    }
+
+    [Fact]
     public void Constructor_DefaultOptions_AreValid()
     {
         var options = new MailOptions();

@@ -35,8 +35,32 @@ internal sealed class MailDevServer : IAsyncDisposable
             throw new InvalidOperationException($"maildev is not installed at {executable}: run 'npm ci' in the repository root.");
         }
 
+        // A free port can be taken by someone else before maildev binds it: then start again on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(executable, userName, password);
+            try
+            {
+                await server.WaitUntilReadyAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static MailDevServer Launch(string executable, string? userName, string? password)
+    {
         var mailFolder = Directory.CreateTempSubdirectory("digest-maildev-").FullName;
-        var (smtpPort, webPort) = (FreePort(), FreePort());
+        var smtpPort = FreePort();
+        var webPort = FreePort();
+        while (webPort == smtpPort)
+        {
+            webPort = FreePort();
+        }
+
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -65,9 +89,7 @@ internal sealed class MailDevServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new MailDevServer(process, mailFolder, smtpPort, webPort);
-        await server.WaitUntilReadyAsync();
-        return server;
+        return new MailDevServer(process, mailFolder, smtpPort, webPort);
     }
 
     /// <summary>Every email that arrived, as maildev's <c>GET /email</c> returns them.</summary>

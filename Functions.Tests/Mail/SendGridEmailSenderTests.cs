@@ -284,4 +284,29 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
     private static void AssertJsonEqual(string expected, JsonElement actual) =>
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(expected).RootElement, actual), $"expected {expected}\nactual   {actual}");
+
+    [Fact]
+    public async Task BriefingMailer_FailingBatch_LogsNeitherAddressesNorTheApiKey()
+    {
+        var recipients = new[] { "secret.reader@example.com", "other.reader@example.org" };
+        var senderLog = new CollectingLogger<SendGridEmailSender>();
+        var mailerLog = new CollectingLogger<BriefingMailer>();
+        var sender = new SendGridEmailSender(
+            _http, Options.Create(new SendGridOptions { ApiKey = LocalSendGrid.ApiKey, BaseUrl = _server.BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(5) }),
+            TimeProvider.System, senderLog);
+        var mailer = new BriefingMailer(MailTestSupport.Builder(), sender, new LocalFolderStore(_data), TimeProvider.System, mailerLog);
+        _server.Then(500, LocalSendGrid.Errors($"Temporary failure for {recipients[0]}"));
+        _server.Then(400, LocalSendGrid.Errors($"Invalid email {recipients[1]}"));
+
+        var failure = await Assert.ThrowsAsync<EmailDeliveryException>(() => mailer.SendAsync(SampleBriefings.Typical(), recipients));
+
+        var logged = senderLog.Lines.Concat(mailerLog.Lines).Append(failure.Message).ToList();
+        Assert.Contains(logged, line => line.Contains("retrying", StringComparison.Ordinal));
+        Assert.Contains(logged, line => line.Contains("was not accepted", StringComparison.Ordinal));
+        Assert.All(logged, line =>
+        {
+            Assert.DoesNotContain("reader@", line);
+            Assert.DoesNotContain(LocalSendGrid.ApiKey, line);
+        });
+    }
 }
