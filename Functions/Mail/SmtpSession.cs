@@ -218,6 +218,7 @@ internal sealed class SmtpSession : IAsyncDisposable
 
     private void UseStream(Stream stream)
     {
+        _reader.Dispose();
         _stream = stream;
         _reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
     }
