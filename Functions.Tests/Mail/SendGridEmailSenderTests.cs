@@ -206,9 +206,12 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendBatchAsync_NobodyListening_RetriesThenThrows()
     {
-        var closedPort = new Uri(_server.BaseUrl).Port;
-        await _server.DisposeAsync();
-        _server = await LocalSendGrid.StartAsync();
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
 
         var failure = await Assert.ThrowsAsync<EmailDeliveryException>(() =>
             Sender(o => { o.BaseUrl = $"http://127.0.0.1:{closedPort}"; o.MaxAttempts = 2; }).SendBatchAsync(Batch("ada@example.com")));

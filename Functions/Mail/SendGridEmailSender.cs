@@ -18,6 +18,9 @@ public sealed partial class SendGridEmailSender : IEmailSender
 {
     private const string SendPath = "v3/mail/send";
 
+    /// <summary>Added to a rate-limit wait: the reset is given in whole seconds and clocks differ a little.</summary>
+    private static readonly TimeSpan RateLimitMargin = TimeSpan.FromSeconds(1);
+
     private readonly HttpClient _http;
     private readonly SendGridOptions _options;
     private readonly TimeProvider _time;
@@ -143,8 +146,8 @@ public sealed partial class SendGridEmailSender : IEmailSender
     private TimeSpan Backoff(int attempt) => _options.RetryDelay * Math.Pow(2, attempt - 1);
 
     /// <summary>
-    /// Until <c>X-RateLimit-Reset</c> (Unix seconds) or for <c>Retry-After</c>; when SendGrid gives neither, the
-    /// first retry delay.
+    /// Until a second after <c>X-RateLimit-Reset</c> (Unix seconds), or for <c>Retry-After</c>; when SendGrid gives
+    /// neither, the first retry delay.
     /// </summary>
     private TimeSpan RateLimitWait(HttpResponseMessage response)
     {
@@ -152,7 +155,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
             && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var resetSeconds))
         {
             var wait = DateTimeOffset.FromUnixTimeSeconds(resetSeconds) - _time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            return (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + RateLimitMargin;
         }
 
         return response.Headers.RetryAfter?.Delta ?? _options.RetryDelay;
