@@ -14,8 +14,8 @@ namespace Digest.Tests.Mail;
 public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDisposable
 {
     private const string Recipient = "Reader@Example.com";
-    private const string UnsubscribeUrl = "https://digest.example.org/api/unsubscribe?token=abc123";
-    private static readonly DateTimeOffset SentAt = new(2026, 11, 20, 6, 0, 0, TimeSpan.Zero);
+    private static readonly string UnsubscribeUrl = MailTestSupport.UnsubscribeUrl(Recipient);
+    private static readonly DateTimeOffset SentAt = MailTestSupport.SentAt;
 
     private readonly string _outbox = Path.Combine(Path.GetTempPath(), "digest-mail-tests", Guid.NewGuid().ToString("N"));
 
@@ -27,17 +27,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
         }
     }
 
-    private static BriefingEmailBuilder Builder(Action<MailOptions>? configure = null)
-    {
-        var options = new MailOptions
-        {
-            FromAddress = "digest@digest.example.org",
-            PublicBaseUrl = "https://digest.example.org/",
-            PostalAddress = "Digest, 1 Harbor Road, Port Town",
-        };
-        configure?.Invoke(options);
-        return new BriefingEmailBuilder(Options.Create(options));
-    }
+    private static BriefingEmailBuilder Builder(Action<MailOptions>? configure = null) => MailTestSupport.Builder(configure);
 
     private async Task<MimeReader> SendAndRead(EmailMessage message)
     {
@@ -49,7 +39,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [Fact]
     public void Build_Briefing_HasSubjectWithDateAndTopHeadline()
     {
-        var message = Builder().Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt);
+        var message = Builder().Build(SampleBriefings.Typical(), Recipient, SentAt);
 
         Assert.Equal("Digest for November 20, 2026: Harbor bridge reopens after repairs", message.Subject);
     }
@@ -62,7 +52,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
             Stories = [new Story { Headline = "Council\r\nvotes " + string.Concat(Enumerable.Repeat("on the very long harbor plan ", 10)), Summary = ["S."], Sources = [] }],
         };
 
-        var subject = Builder().Build(briefing, Recipient, UnsubscribeUrl, SentAt).Subject;
+        var subject = Builder().Build(briefing, Recipient, SentAt).Subject;
 
         Assert.StartsWith("Digest for November 20, 2026: Council votes on the very long harbor plan", subject);
         Assert.True(subject.Length <= BriefingEmailBuilder.MaxSubjectLength, subject);
@@ -79,10 +69,10 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     {
         var builder = Builder();
 
-        var first = builder.Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt).MessageId;
-        var again = builder.Build(SampleBriefings.Typical(), "reader@example.com", UnsubscribeUrl, SentAt.AddHours(3)).MessageId;
-        var otherReader = builder.Build(SampleBriefings.Typical(), "other@example.com", UnsubscribeUrl, SentAt).MessageId;
-        var otherDay = builder.Build(SampleBriefings.Typical() with { Date = new DateOnly(2026, 11, 21) }, Recipient, UnsubscribeUrl, SentAt).MessageId;
+        var first = builder.Build(SampleBriefings.Typical(), Recipient, SentAt).MessageId;
+        var again = builder.Build(SampleBriefings.Typical(), "reader@example.com", SentAt.AddHours(3)).MessageId;
+        var otherReader = builder.Build(SampleBriefings.Typical(), "other@example.com", SentAt).MessageId;
+        var otherDay = builder.Build(SampleBriefings.Typical() with { Date = new DateOnly(2026, 11, 21) }, Recipient, SentAt).MessageId;
 
         var recipientHash = Convert.ToHexStringLower(SHA256.HashData("reader@example.com"u8))[..16];
         Assert.Equal($"briefing-2026-11-20-{recipientHash}@digest.example.org", first);
@@ -97,7 +87,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [InlineData("http://127.0.0.1:7071", "digest.local")]
     public void Build_MessageIdDomain_IsThePublicHostOrDigestLocal(string publicBaseUrl, string domain)
     {
-        var message = Builder(options => options.PublicBaseUrl = publicBaseUrl).Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt);
+        var message = Builder(options => options.PublicBaseUrl = publicBaseUrl).Build(SampleBriefings.Typical(), Recipient, SentAt);
 
         Assert.EndsWith("@" + domain, message.MessageId);
     }
@@ -105,28 +95,118 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [Fact]
     public void Build_Headers_OfferOneClickUnsubscribe()
     {
-        var message = Builder().Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt);
+        var message = Builder().Build(SampleBriefings.Typical(), Recipient, SentAt);
 
         Assert.Equal($"<{UnsubscribeUrl}>", message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.False(message.Headers.ContainsKey("Reply-To"));
+        Assert.Equal(UnsubscribeUrl, Builder().UnsubscribeUrl(Recipient));
+    }
+
+    [Fact]
+    public void Build_WithUnsubscribeMailto_OffersHttpsAndMailtoLinks()
+    {
+        var message = Builder(options => options.UnsubscribeMailto = "leave@digest.example.org").Build(SampleBriefings.Typical(), Recipient, SentAt);
+
+        var token = UnsubscribeUrl[(UnsubscribeUrl.IndexOf('=') + 1)..];
+        Assert.Equal($"<{UnsubscribeUrl}>, <mailto:leave@digest.example.org?subject=unsubscribe%20{token}>", message.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public void BuildBatch_SeveralRecipients_ShareContentAndEachGetsOwnLinkHeaderAndId()
+    {
+        string[] recipients = ["ada@example.com", "bo@example.org", "cy@example.net"];
+
+        var batch = Builder().BuildBatch(SampleBriefings.Typical(), recipients, SentAt);
+
+        Assert.Equal(BriefingEmailBuilder.BriefingCategory, batch.Category);
+        Assert.Equal("List-Unsubscribe=One-Click", batch.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(recipients, batch.Recipients.Select(r => r.To.Address));
+        Assert.Equal(3, batch.Recipients.Select(r => r.MessageId).Distinct().Count());
+        var tag = Assert.Single(batch.Recipients[0].Substitutions).Key;
+        Assert.Single(batch.HtmlBody.Split(tag)[1..]);
+        Assert.Single(batch.TextBody.Split(tag)[1..]);
+        foreach (var recipient in batch.Recipients)
+        {
+            var url = MailTestSupport.UnsubscribeUrl(recipient.To.Address);
+            var message = batch.MessageFor(recipient);
+            Assert.Equal($"<{url}>", message.Headers["List-Unsubscribe"]);
+            Assert.Contains($"href=\"{url}\"", message.HtmlBody);
+            Assert.Contains(url, message.TextBody);
+            Assert.DoesNotContain(tag, message.HtmlBody + message.TextBody + message.Subject);
+            Assert.Equal(Builder().Build(SampleBriefings.Typical(), recipient.To.Address, SentAt), message, EmailComparer.Instance);
+        }
+    }
+
+    [Fact]
+    public void BuildBatch_ArticleQuotingATagLikeText_NeverGetsAReadersToken()
+    {
+        var tagLike = "-unsubscribe-token-0123456789abcdef0123-";
+        var briefing = SampleBriefings.Typical() with
+        {
+            Stories = [new Story { Headline = "Tags " + tagLike, Summary = [tagLike + " in a summary."], Sources = [] }],
+        };
+
+        var message = Builder().Build(briefing, Recipient, SentAt);
+
+        Assert.Contains(tagLike, message.Subject);
+        Assert.Contains(tagLike + " in a summary.", message.TextBody);
+        // Preheader, headline and summary: each still shows the article's own words.
+        Assert.Equal(3, message.HtmlBody.Split(tagLike).Length - 1);
+    }
+
+    [Fact]
+    public void BuildBatch_InvalidRecipientAnywhere_IsRejectedBeforeAnythingIsBuilt()
+    {
+        Assert.Throws<ArgumentException>(() => Builder().BuildBatch(SampleBriefings.Typical(), ["ada@example.com", "bad\r\n@example.com"], SentAt));
+    }
+
+    [Fact]
+    public async Task BuildConfirmation_Email_AsksToConfirmWithTheLinkInBothParts()
+    {
+        var confirmUrl = "https://digest.example.org/api/confirm?token=xyz.abc";
+
+        var message = Builder().BuildConfirmation(Recipient, confirmUrl);
+        var mail = await SendAndRead(message);
+
+        Assert.Equal("Confirm your Digest subscription", mail.Header("Subject"));
+        Assert.Equal(Recipient, mail.Header("To"));
+        Assert.Equal("Fri, 20 Nov 2026 06:00:00 +0000", mail.Header("Date"));
+        Assert.False(mail.HasHeader("List-Unsubscribe"));
+        Assert.Contains(confirmUrl, mail.Body("text/plain"));
+        var html = new HtmlParser().ParseDocument(mail.Body("text/html"));
+        Assert.Equal("en", html.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(html.QuerySelectorAll("a"), a => a.GetAttribute("href") == confirmUrl && a.TextContent == "Confirm subscription");
+        Assert.Contains("Digest, 1 Harbor Road, Port Town", mail.Body("text/plain"));
+        Assert.Empty(html.QuerySelectorAll("script, link, img"));
+        Assert.StartsWith("confirm-", message.MessageId);
+        Assert.NotEqual(message.MessageId, Builder().BuildConfirmation(Recipient, confirmUrl + "2").MessageId);
+        Assert.Equal(message.MessageId, Builder().BuildConfirmation(Recipient, confirmUrl).MessageId);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/api/confirm?token=x")]
+    [InlineData("")]
+    public void BuildConfirmation_LinkNotHttp_IsRejected(string url)
+    {
+        Assert.Throws<ArgumentException>(() => Builder().BuildConfirmation(Recipient, url));
+    }
+
+    [Theory]
+    [InlineData("reader@example.com\r\nBcc: victim@example.com")]
+    [InlineData("no-at-sign")]
+    public void BuildConfirmation_InvalidAddress_IsRejected(string email)
+    {
+        Assert.Throws<ArgumentException>(() => Builder().BuildConfirmation(email, "https://digest.example.org/api/confirm?token=x"));
     }
 
     [Fact]
     public void Build_WithReplyTo_AddsReplyToHeader()
     {
-        var message = Builder(options => options.ReplyTo = "editors@digest.example.org").Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt);
+        var message = Builder(options => options.ReplyTo = "editors@digest.example.org").Build(SampleBriefings.Typical(), Recipient, SentAt);
 
         Assert.Equal("editors@digest.example.org", message.Headers["Reply-To"]);
-    }
-
-    [Theory]
-    [InlineData("javascript:alert(1)")]
-    [InlineData("/api/unsubscribe")]
-    [InlineData("")]
-    public void Build_UnsubscribeUrlNotHttp_IsRejected(string url)
-    {
-        Assert.Throws<ArgumentException>(() => Builder().Build(SampleBriefings.Typical(), Recipient, url, SentAt));
     }
 
     [Theory]
@@ -135,7 +215,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [InlineData("reader@example")]
     public void Build_InvalidRecipient_IsRejected(string recipient)
     {
-        Assert.Throws<ArgumentException>(() => Builder().Build(SampleBriefings.Typical(), recipient, UnsubscribeUrl, SentAt));
+        Assert.Throws<ArgumentException>(() => Builder().Build(SampleBriefings.Typical(), recipient, SentAt));
     }
 
     [Theory]
@@ -144,13 +224,21 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [InlineData("PublicBaseUrl", "digest.example.org")]
     [InlineData("FromName", "")]
     [InlineData("ReplyTo", "nobody")]
+    [InlineData("UnsubscribeMailto", "nobody")]
+    [InlineData("Sender", "carrier-pigeon")]
     public void Constructor_InvalidOptions_AreRejected(string property, string value)
     {
         var options = new MailOptions();
         typeof(MailOptions).GetProperty(property)!.SetValue(options, value);
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
-        Assert.Throws<ValidationException>(() => new BriefingEmailBuilder(Options.Create(options)));
+        Assert.Throws<ValidationException>(() => new BriefingEmailBuilder(Options.Create(options), MailTestSupport.Tokens, TimeProvider.System));
+    }
+
+    [Fact]
+    public void Constructor_FromNameWithLineBreak_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => Builder(options => options.FromName = "Digest\r\nBcc: victim@example.com"));
     }
 
     [Fact]
@@ -159,7 +247,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
         var options = new MailOptions();
 
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
-        var message = new BriefingEmailBuilder(Options.Create(options)).Build(SampleBriefings.Typical(), Recipient, UnsubscribeUrl, SentAt);
+        var message = new BriefingEmailBuilder(Options.Create(options), MailTestSupport.Tokens, TimeProvider.System).Build(SampleBriefings.Typical(), Recipient, SentAt);
         Assert.Equal(new MailAddress("digest@localhost", "Digest"), message.From);
     }
 
@@ -167,7 +255,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     public async Task Build_SentThroughTheOutbox_BothPartsCarryTheSameStoriesAndLinks()
     {
         var briefing = SampleBriefings.Typical();
-        var mail = await SendAndRead(Builder().Build(briefing, Recipient, UnsubscribeUrl, SentAt));
+        var mail = await SendAndRead(Builder().Build(briefing, Recipient, SentAt));
 
         Assert.Equal("\"Digest\" <digest@digest.example.org>", mail.Header("From"));
         Assert.Equal(Recipient, mail.Header("To"));
@@ -205,7 +293,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Build_HostileBriefing_StaysInertInTheEmail()
     {
-        var mail = await SendAndRead(Builder().Build(SampleBriefings.Hostile(), Recipient, UnsubscribeUrl, SentAt));
+        var mail = await SendAndRead(Builder().Build(SampleBriefings.Hostile(), Recipient, SentAt));
 
         var html = new HtmlParser().ParseDocument(mail.Body("text/html"));
         Assert.Empty(html.QuerySelectorAll("script, img"));
@@ -223,7 +311,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
             Stories = [new Story { Headline = "Zürich: Brücke öffnet – 東京 too", Summary = ["Süß."], Sources = [] }],
         };
 
-        var mail = await SendAndRead(Builder().Build(briefing, Recipient, UnsubscribeUrl, SentAt));
+        var mail = await SendAndRead(Builder().Build(briefing, Recipient, SentAt));
 
         Assert.Equal("Digest for November 20, 2026: Zürich: Brücke öffnet – 東京 too", mail.Header("Subject"));
         Assert.Contains("Süß.", mail.Body("text/plain"));
@@ -233,7 +321,7 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task Build_TenStoryBriefing_HtmlPartStaysWellUnder102Kilobytes()
     {
-        var mail = await SendAndRead(Builder().Build(SampleBriefings.Large(10), Recipient, UnsubscribeUrl, SentAt));
+        var mail = await SendAndRead(Builder().Build(SampleBriefings.Large(10), Recipient, SentAt));
 
         var htmlBytes = Encoding.UTF8.GetByteCount(mail.Body("text/html"));
         var emlBytes = mail.Raw.Length;

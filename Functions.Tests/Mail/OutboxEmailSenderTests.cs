@@ -100,4 +100,29 @@ public sealed class OutboxEmailSenderTests : IDisposable
 
         Assert.False(Directory.Exists(Outbox) && Directory.EnumerateFileSystemEntries(Outbox).Any());
     }
+
+    [Fact]
+    public async Task SendBatchAsync_OneRecipient_WritesThatRecipientsCompleteMessage()
+    {
+        IEmailSender sender = new OutboxEmailSender(Outbox);
+        var batch = MailTestSupport.Builder().BuildBatch(Digest.Tests.Briefings.Rendering.SampleBriefings.Typical(), ["ada@example.com"], MailTestSupport.SentAt);
+
+        await sender.SendBatchAsync(batch);
+
+        var mail = MimeReader.Parse(await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(Outbox))));
+        Assert.Equal($"<{MailTestSupport.UnsubscribeUrl("ada@example.com")}>", mail.Header("List-Unsubscribe"));
+        Assert.Contains(MailTestSupport.UnsubscribeUrl("ada@example.com"), mail.Body("text/plain"));
+        Assert.Equal(1, sender.MaxBatchSize);
+    }
+
+    [Fact]
+    public async Task SendBatchAsync_MoreThanOneRecipient_IsRefusedAndWritesNothing()
+    {
+        IEmailSender sender = new OutboxEmailSender(Outbox);
+        var batch = MailTestSupport.Builder().BuildBatch(Digest.Tests.Briefings.Rendering.SampleBriefings.Typical(), ["ada@example.com", "bo@example.org"], MailTestSupport.SentAt);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sender.SendBatchAsync(batch));
+
+        Assert.False(Directory.Exists(Outbox));
+    }
 }

@@ -55,6 +55,7 @@ public static class BenchCommand
             return DigestCli.Success;
         });
         command.Subcommands.Add(child);
+        command.Subcommands.Add(MailBench.Create(output));
         return command;
     }
 

@@ -21,7 +21,6 @@ public static class DigestServices
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName);
         services.AddValidatedOptions<GroupingOptions>(configuration, GroupingOptions.SectionName);
         services.AddValidatedOptions<BriefingOptions>(configuration, BriefingOptions.SectionName);
-        services.AddValidatedOptions<MailOptions>(configuration, MailOptions.SectionName);
         services.AddValidatedOptions<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName);
 
         services.AddSingleton(sp => new ArticleReader(sp.GetRequiredService<IOptions<IntakeOptions>>().Value));
@@ -35,14 +34,12 @@ public static class DigestServices
         services.AddSingleton<IBriefingStore>(sp => sp.GetRequiredService<LocalFolderStore>());
         services.AddSingleton<ISubscriberStore>(sp => sp.GetRequiredService<LocalFolderStore>());
         services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<LocalFolderStore>());
-        services.AddSingleton<IEmailSender>(new OutboxEmailSender(Path.Combine(dataFolder, "outbox")));
 
         services.AddSingleton(sp => new SubscriberTokens(
             sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.ResolveSigningKey(dataFolder)));
-        services.AddSingleton<BriefingEmailBuilder>();
         services.AddSingleton<SummarizeArticleHandler>();
         services.AddSingleton<ComposeBriefingHandler>();
-        services.AddSingleton<BriefingMailer>();
+        services.AddDigestMail(configuration, dataFolder);
         return services;
     }
 

@@ -3,9 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Digest.Briefings;
 using Digest.Storage;
-using Digest.Subscribers;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Digest.Mail;
 
@@ -13,43 +11,65 @@ namespace Digest.Mail;
 public sealed record DeliveryReport(int Sent, int AlreadySent, IReadOnlyList<string> Invalid);
 
 /// <summary>
-/// Sends a briefing to each recipient once. Every email has a delivery key (briefing date + a hash of the address);
-/// a key already recorded is skipped, so a rerun or a redelivered job never sends the same briefing twice. The record
-/// is written after the sender accepted the message; the Message-ID is the same on a retry, so a sender that saw the
-/// message already (the outbox) does not duplicate it either.
+/// Sends a briefing to each recipient once, in batches as large as the sender takes (SendGrid: up to 1,000 per
+/// request; outbox and SMTP: one). Every email has a delivery key (briefing date + a hash of the address); a key
+/// already recorded is skipped, so a rerun or a redelivered job never sends the same briefing twice. Keys are written
+/// only after the sender accepted the batch; a batch the sender cannot deliver throws, so nothing is dropped silently,
+/// and the next run sends what was not recorded.
 /// </summary>
 public sealed partial class BriefingMailer(
     BriefingEmailBuilder builder,
     IEmailSender sender,
     IDeliveryLog deliveries,
-    SubscriberTokens tokens,
-    IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<BriefingMailer> logger)
 {
+    /// <summary>Sends <paramref name="briefing"/> to every valid, not yet served address in <paramref name="recipients"/>.</summary>
+    /// <returns>Counts, and the addresses skipped as invalid (for the caller to report, never logged here).</returns>
     public async Task<DeliveryReport> SendAsync(Briefing briefing, IEnumerable<string> recipients, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(briefing);
+        ArgumentNullException.ThrowIfNull(recipients);
+
         int sent = 0, alreadySent = 0;
         var invalid = new List<string>();
+        var pending = new List<string>();
         foreach (var recipient in recipients.Select(r => r.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (!EmailAddressRules.IsValid(recipient))
             {
                 invalid.Add(recipient);
-                continue;
             }
-
-            var key = DeliveryKey(briefing.Date, recipient);
-            if (await deliveries.WasDeliveredAsync(key, cancellationToken))
+            else if (await deliveries.WasDeliveredAsync(DeliveryKey(briefing.Date, recipient), cancellationToken))
             {
                 alreadySent++;
-                continue;
+            }
+            else
+            {
+                pending.Add(recipient);
+            }
+        }
+
+        var batchSize = Math.Max(1, sender.MaxBatchSize);
+        foreach (var chunk in pending.Chunk(batchSize))
+        {
+            var batch = builder.BuildBatch(briefing, chunk, time.GetUtcNow());
+            try
+            {
+                await sender.SendBatchAsync(batch, cancellationToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                LogBatchFailed(failure, briefing.Date, chunk.Length, sent);
+                throw;
             }
 
-            var message = builder.Build(briefing, recipient, UnsubscribeUrl(recipient), time.GetUtcNow());
-            await sender.SendAsync(message, cancellationToken);
-            await deliveries.RecordDeliveredAsync(key, message.MessageId, cancellationToken);
-            sent++;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                await deliveries.RecordDeliveredAsync(DeliveryKey(briefing.Date, chunk[i]), batch.Recipients[i].MessageId, cancellationToken);
+            }
+
+            sent += chunk.Length;
         }
 
         LogSent(briefing.Date, sent, alreadySent, invalid.Count);
@@ -61,9 +81,9 @@ public sealed partial class BriefingMailer(
         date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-" +
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant())))[..32];
 
-    private string UnsubscribeUrl(string recipient) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(SubscriberTokens.Unsubscribe, recipient))}";
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Briefing {Date}: {SentCount} emails sent, {AlreadySentCount} already sent, {InvalidCount} invalid addresses skipped")]
     private partial void LogSent(DateOnly date, int sentCount, int alreadySentCount, int invalidCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Briefing {Date}: a batch of {BatchCount} emails was not accepted ({SentCount} sent before it); the next run sends the rest")]
+    private partial void LogBatchFailed(Exception failure, DateOnly date, int batchCount, int sentCount);
 }

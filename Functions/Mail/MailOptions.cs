@@ -31,4 +31,17 @@ public sealed class MailOptions
     [EmailAddress]
     [StringLength(254)]
     public string? ReplyTo { get; set; }
+
+    /// <summary>
+    /// An address that unsubscribes whoever writes to it; when set, <c>List-Unsubscribe</c> offers it as a
+    /// <c>mailto:</c> link (subject: the reader's unsubscribe token) next to the one-click https link.
+    /// </summary>
+    [EmailAddress]
+    [StringLength(254)]
+    public string? UnsubscribeMailto { get; set; }
+
+    /// <summary>How email leaves: <c>outbox</c> (.eml files in the data folder), <c>smtp</c> or <c>sendgrid</c>.</summary>
+    [Required]
+    [RegularExpression("^(?i:outbox|smtp|sendgrid)$", ErrorMessage = "Mail:Sender must be outbox, smtp or sendgrid.")]
+    public string Sender { get; set; } = "outbox";
 }

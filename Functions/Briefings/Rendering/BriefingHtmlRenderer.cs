@@ -6,7 +6,8 @@ namespace Digest.Briefings.Rendering;
 
 /// <summary>
 /// Renders a briefing as an email-safe HTML document: table layout, inline styles only, no scripts and no external
-/// resources, 600px wide at most and fluid below. Every piece of article text and every URL is HTML-encoded, and only
+/// resources, 600px wide at most and fluid below; fixed table layout and word breaking keep an unbroken word (a long
+/// URL, say) from widening the email on a phone. Every piece of article text and every URL is HTML-encoded, and only
 /// http and https URLs become links. The same document, without the unsubscribe link, is the stored web copy.
 /// </summary>
 public static class BriefingHtmlRenderer
@@ -44,11 +45,11 @@ public static class BriefingHtmlRenderer
             .Append("<body style=\"margin:0;padding:0;background-color:").Append(PageBackground).Append(";\">\n")
             .Append("<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;opacity:0;\">")
             .Append(Encode(BriefingWording.Preheader(briefing))).Append("</div>\n")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"table-layout:fixed;background-color:")
             .Append(PageBackground).Append(";\">\n<tr><td align=\"center\" style=\"padding:16px 8px;\">\n")
             // Outlook for Windows ignores max-width: a fixed 600px table, visible to Outlook only, holds the width there.
             .Append("<!--[if mso]><table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td><![endif]-->\n")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;\">\n");
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;table-layout:fixed;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;word-break:break-word;\">\n");
 
         AppendHeader(html, briefing, date, links);
         foreach (var story in briefing.Stories)
