@@ -39,7 +39,7 @@ public sealed class BlobClient
     /// <c>BlobAlreadyExists</c> is thrown and the existing blob is untouched. Returns the new ETag.
     /// </summary>
     public async Task<string> PutAsync(
-        string container, string name, ReadOnlyMemory<byte> content, string contentType,
+        string container, string name, byte[] content, string contentType,
         IReadOnlyDictionary<string, string>? metadata = null, bool overwrite = true, CancellationToken cancellationToken = default)
     {
         using var message = service.CreateMessage(RequestMethod.Put, BlobPath(container, name));

@@ -51,7 +51,7 @@ internal sealed class StorageService
         {
             await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException failure) when (failure.Status == 0)
+        catch (Exception failure) when (IsNoAnswer(failure))
         {
             throw new StorageException(StorageFailure.Unreachable, 0, null,
                 $"{operation}: storage at {Endpoint.GetLeftPart(UriPartial.Authority)} did not answer ({Innermost(failure).Message}). " +
@@ -73,14 +73,26 @@ internal sealed class StorageService
     /// <summary>The service error code of an error response (header, XML or JSON body), or null.</summary>
     public static string? ErrorCodeOf(Response response) => ReadError(response).Code;
 
+    /// <summary>True for transport failures (refused, reset, timed out), also when the retry policy gathered several.</summary>
+    private static bool IsNoAnswer(Exception failure) => failure switch
+    {
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsNoAnswer),
+        _ => false,
+    };
+
     private static Exception Innermost(Exception exception)
     {
-        while (exception.InnerException is { } inner)
+        while (true)
         {
+            var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions[^1] : exception.InnerException;
+            if (inner is null)
+            {
+                return exception;
+            }
+
             exception = inner;
         }
-
-        return exception;
     }
 
     /// <summary>The service error code (header, XML or JSON body) and the first line of its message.</summary>
