@@ -104,16 +104,25 @@ public sealed class UploadCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UploadThenRun_WithoutStorage_UseTheLocalDataFolder()
+    public async Task Upload_WithoutStorage_PutsTheArticlesInTheLocalDataFolderWhereRunReadsThem()
     {
         var (uploaded, uploadOutput, _) = await CliAsync("upload", Path.Combine(Samples, "articles"), "--out", outFolder);
-        var (exit, output, error) = await CliAsync("run", "--out", outFolder, "--date", "2026-11-20");
+        var (exit, output, error) = await CliAsync("run", Path.Combine(outFolder, "articles"), "--out", outFolder, "--date", "2026-11-20");
 
         Assert.Equal(0, uploaded);
         Assert.Contains(outFolder, uploadOutput);
         Assert.True(exit == 0, output + error);
         Assert.Contains("Stories:        7 from 18 distinct articles", output);
         Assert.True(File.Exists(Path.Combine(outFolder, "briefings", "2026-11-20.json")));
+    }
+
+    [Fact]
+    public async Task Run_NoArticlesFolderAndNoStorage_IsABadArgument()
+    {
+        var (exit, _, error) = await CliAsync("run", "--out", outFolder, "--date", "2026-11-20");
+
+        Assert.Equal(DigestCli.BadArguments, exit);
+        Assert.Contains("--storage", error);
     }
 
     [Fact]

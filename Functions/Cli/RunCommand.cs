@@ -26,7 +26,7 @@ public static class RunCommand
     {
         var articles = new Argument<DirectoryInfo?>("articles-dir")
         {
-            Description = "Folder of article files (.txt, .md, .html, .htm, .json); default: the articles already uploaded to the store",
+            Description = "Folder of article files (.txt, .md, .html, .htm, .json); with a storage account, default: its uploaded articles",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outFolder = new Option<DirectoryInfo>("--out")
@@ -91,6 +91,13 @@ public static class RunCommand
         }
 
         await using var disposeServices = services;
+        if (request.Articles is null && services.GetRequiredService<IDigestStore>() is LocalFolderStore)
+        {
+            await error.WriteLineAsync(
+                "No articles folder given: give the folder of articles to run on, or --storage (or the AzureWebJobsStorage setting) to run on the uploaded articles.");
+            return DigestCli.BadArguments;
+        }
+
         try
         {
             DigestServices.ValidateOptions(services);
