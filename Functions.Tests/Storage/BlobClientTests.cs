@@ -108,6 +108,17 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DeleteContainer_ExistingThenMissing_RemovesItsBlobsThenReturnsFalse()
+    {
+        await blobs.CreateContainerIfMissingAsync(container);
+        await blobs.PutAsync(container, "a.txt", [1], "text/plain");
+
+        Assert.True(await blobs.DeleteContainerAsync(container));
+        Assert.False(await blobs.DeleteContainerAsync(container));
+        Assert.Equal(StorageFailure.NotFound, (await Assert.ThrowsAsync<StorageException>(() => blobs.GetAsync(container, "a.txt"))).Failure);
+    }
+
+    [Fact]
     public async Task Get_FromAMissingContainer_ThrowsNotFoundWithContainerNotFound()
     {
         var missing = await Assert.ThrowsAsync<StorageException>(() => blobs.GetAsync(container, "a.txt"));

@@ -21,6 +21,7 @@ public static class DigestCli
             ExtractCommand.Create(output, error),
             EvaluateExtractionCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            StorageBenchCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

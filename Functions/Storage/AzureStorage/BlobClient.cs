@@ -33,6 +33,14 @@ public sealed class BlobClient
         return response.Status != 409;
     }
 
+    /// <summary>Deletes the container and every blob in it. Returns false when it did not exist.</summary>
+    public async Task<bool> DeleteContainerAsync(string container, CancellationToken cancellationToken = default)
+    {
+        using var message = service.CreateMessage(RequestMethod.Delete, ResourceNames.Container(container) + "?restype=container");
+        var response = await service.SendAsync(message, $"Delete container '{container}'", cancellationToken, 404);
+        return response.Status != 404;
+    }
+
     /// <summary>
     /// Writes a block blob. With <paramref name="overwrite"/> false the write is create-only (<c>If-None-Match: *</c>):
     /// if the blob exists a <see cref="StorageException"/> with <see cref="StorageFailure.Conflict"/> and code
