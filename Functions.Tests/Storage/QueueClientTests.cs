@@ -107,6 +107,17 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Peek_ShowsMessagesWithoutHidingThem()
+    {
+        await queues.CreateIfMissingAsync(queue);
+        await queues.SendAsync(queue, "first");
+        await queues.SendAsync(queue, "second");
+
+        Assert.Equal(["first", "second"], (await queues.PeekAsync(queue, 32)).Select(m => m.Text));
+        Assert.Equal(2, (await queues.ReceiveAsync(queue, 32, TimeSpan.FromSeconds(30))).Count);
+    }
+
+    [Fact]
     public async Task MoveToPoison_PutsTheMessageOnQueuePoisonAndRemovesIt()
     {
         await queues.CreateIfMissingAsync(queue);

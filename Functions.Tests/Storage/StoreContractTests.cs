@@ -189,7 +189,8 @@ public abstract class StoreContractTests
         }
 
         Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
-        Assert.Equal(["always fails"], await Store.ListPoisonAsync().ToListAsync());
+        Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
+        Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
     }
 
     [Fact]

@@ -274,12 +274,11 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         }
     }
 
-    public async IAsyncEnumerable<string> ListPoisonAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
     {
-        await foreach (var job in ReadAllAsync<LocalJob>(PoisonFolder, cancellationToken))
-        {
-            yield return job.Body;
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 32);
+        return await ReadAllAsync<LocalJob>(PoisonFolder, cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
     }
 
     private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt);

@@ -93,8 +93,11 @@ public interface IJobQueue
     /// <summary>Removes a job that was handled.</summary>
     Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default);
 
-    /// <summary>Bodies of the jobs that were moved to the poison queue.</summary>
-    IAsyncEnumerable<string> ListPoisonAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Up to <paramref name="max"/> (1-32) bodies from the front of the poison queue, oldest first, without removing or
+    /// hiding them.
+    /// </summary>
+    Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Adds and removes subscribers (the list <see cref="ISubscriberStore"/> reads).</summary>

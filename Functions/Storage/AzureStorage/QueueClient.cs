@@ -70,14 +70,17 @@ public sealed class QueueClient
         var path = $"{ResourceNames.Queue(queue)}/messages?numofmessages={count.ToString(CultureInfo.InvariantCulture)}&visibilitytimeout={Seconds(visibilityTimeout)}";
         using var message = service.CreateMessage(RequestMethod.Get, path);
         var response = await service.SendAsync(message, $"Receive from queue '{queue}'", cancellationToken);
-        return XElement.Parse(response.Content.ToString()).Elements("QueueMessage")
-            .Select(m => new QueueMessage(
-                m.Element("MessageId")!.Value,
-                m.Element("PopReceipt")!.Value,
-                Encoding.UTF8.GetString(Convert.FromBase64String(m.Element("MessageText")?.Value ?? string.Empty)),
-                int.Parse(m.Element("DequeueCount")?.Value ?? "1", CultureInfo.InvariantCulture),
-                m.Element("TimeNextVisible") is { } next ? DateTimeOffset.Parse(next.Value, CultureInfo.InvariantCulture) : null))
-            .ToArray();
+        return ReadMessages(response);
+    }
+
+    /// <summary>Up to <paramref name="count"/> (1-32) messages from the front of the queue, without hiding them (no pop receipts).</summary>
+    public async Task<IReadOnlyList<QueueMessage>> PeekAsync(string queue, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 32);
+        using var message = service.CreateMessage(RequestMethod.Get, $"{ResourceNames.Queue(queue)}/messages?peekonly=true&numofmessages={count.ToString(CultureInfo.InvariantCulture)}");
+        var response = await service.SendAsync(message, $"Peek queue '{queue}'", cancellationToken);
+        return ReadMessages(response);
     }
 
     /// <summary>Deletes a received message. A stale pop receipt throws <see cref="StorageFailure.NotFound"/>.</summary>
@@ -109,6 +112,16 @@ public sealed class QueueClient
         await SendAsync(poison, received.Text, cancellationToken: cancellationToken);
         await DeleteAsync(queue, received, cancellationToken);
     }
+
+    private static QueueMessage[] ReadMessages(Azure.Response response) =>
+        XElement.Parse(response.Content.ToString()).Elements("QueueMessage")
+            .Select(m => new QueueMessage(
+                m.Element("MessageId")!.Value,
+                m.Element("PopReceipt")?.Value ?? string.Empty,
+                Encoding.UTF8.GetString(Convert.FromBase64String(m.Element("MessageText")?.Value ?? string.Empty)),
+                int.Parse(m.Element("DequeueCount")?.Value ?? "1", CultureInfo.InvariantCulture),
+                m.Element("TimeNextVisible") is { } next ? DateTimeOffset.Parse(next.Value, CultureInfo.InvariantCulture) : null))
+            .ToArray();
 
     private static string MessagePath(string queue, QueueMessage received) =>
         $"{ResourceNames.Queue(queue)}/messages/{Uri.EscapeDataString(received.MessageId)}?popreceipt={Uri.EscapeDataString(received.PopReceipt)}";
