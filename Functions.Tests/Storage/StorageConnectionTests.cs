@@ -114,3 +114,53 @@ public sealed class StorageConnectionTests
         Assert.Contains("table", refused.Message);
     }
 }
+
+/// <summary>Identity-based connections send bearer tokens for the storage scope instead of Shared Key.</summary>
+public sealed class BearerTokenTests
+{
+    [Fact]
+    public async Task CredentialConnection_SendsABearerTokenForTheStorageScope()
+    {
+        var credential = new FixedTokenCredential();
+        var handler = new RecordingHandler();
+        var connection = StorageConnection.WithCredential(
+            new Uri("https://digestprod.blob.core.windows.net"), new Uri("https://digestprod.queue.core.windows.net"),
+            new Uri("https://digestprod.table.core.windows.net"), credential);
+        var account = new StorageAccount(connection, new StorageClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(handler)) });
+
+        await account.Blobs.CreateContainerIfMissingAsync("articles");
+
+        Assert.Equal("Bearer token-for-storage", handler.Authorization);
+        Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
+        Assert.Equal("https://digestprod.blob.core.windows.net/articles?restype=container", handler.Uri);
+    }
+
+    private sealed class FixedTokenCredential : Azure.Core.TokenCredential
+    {
+        public string[] Scopes { get; private set; } = [];
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            Scopes = requestContext.Scopes;
+            return new Azure.Core.AccessToken("token-for-storage", DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    /// <summary>Stands in for the storage service: records the request and answers 201 Created.</summary>
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public string? Authorization { get; private set; }
+
+        public string? Uri { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Authorization = request.Headers.Authorization?.ToString();
+            Uri = request.RequestUri?.ToString();
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created) { RequestMessage = request });
+        }
+    }
+}

@@ -79,6 +79,10 @@ public sealed record StorageConnection
         return new StorageConnection(blob, queue, table, sharedKey: null, Credential(section, name));
     }
 
+    /// <summary>A connection that signs in with <paramref name="credential"/> (bearer tokens for <see cref="TokenScope"/>).</summary>
+    public static StorageConnection WithCredential(Uri? blobEndpoint, Uri? queueEndpoint, Uri? tableEndpoint, TokenCredential credential) =>
+        new(blobEndpoint, queueEndpoint, tableEndpoint, sharedKey: null, credential);
+
     /// <summary>Parses a storage connection string.</summary>
     /// <exception cref="FormatException">The string is malformed or lacks the account name or key.</exception>
     public static StorageConnection Parse(string connectionString)

@@ -14,10 +14,12 @@ namespace Digest.Storage.AzureStorage;
 internal sealed class StorageService
 {
     private readonly HttpPipeline pipeline;
+    private readonly string baseAddress;
 
     public StorageService(Uri endpoint, StorageConnection connection, SharedKeyFlavor flavor, StorageClientOptions options)
     {
-        Endpoint = new Uri(endpoint.ToString().TrimEnd('/'));
+        Endpoint = endpoint;
+        baseAddress = endpoint.AbsoluteUri.TrimEnd('/');
         HttpPipelinePolicy authentication = connection switch
         {
             { SharedKey: { } key } => new SharedKeyPolicy(key, flavor, options.Time),
@@ -27,7 +29,7 @@ internal sealed class StorageService
         pipeline = HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier());
     }
 
-    /// <summary>The service's base URI, without a trailing slash.</summary>
+    /// <summary>The service's base URI.</summary>
     public Uri Endpoint { get; }
 
     public HttpMessage CreateMessage(RequestMethod method, string relativeUri)
@@ -36,7 +38,7 @@ internal sealed class StorageService
         message.BufferResponse = true;
         var request = message.Request;
         request.Method = method;
-        request.Uri.Reset(new Uri(Endpoint + "/" + relativeUri));
+        request.Uri.Reset(new Uri(baseAddress + "/" + relativeUri));
         request.Headers.SetValue("x-ms-version", StorageClientOptions.ServiceVersion);
         return message;
     }
