@@ -73,7 +73,7 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
 
         var stale = await Assert.ThrowsAsync<StorageException>(() => queues.DeleteAsync(queue, received));
 
-        Assert.NotNull(stale.ErrorCode);
+        Assert.Equal((StorageFailure.BadRequest, 400, "PopReceiptMismatch"), (stale.Failure, stale.Status, stale.ErrorCode));
     }
 
     [Fact]

@@ -179,6 +179,24 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Job_CompletedWithAnOutdatedReceipt_StaysForItsNewHolder()
+    {
+        await Store.EnqueueAsync("slow job");
+        var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        var second = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+
+        await Store.CompleteAsync(first!);
+        await Store.CompleteAsync(first!);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        var third = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal((second!.Id, 3), (third!.Id, third.DequeueCount));
+        await Store.CompleteAsync(third);
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task Job_FailingMoreThanFiveTimes_MovesToThePoisonQueue()
     {
         await Store.EnqueueAsync("always fails");

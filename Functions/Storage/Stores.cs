@@ -90,7 +90,10 @@ public interface IJobQueue
     /// <summary>The next visible job, hidden for <paramref name="visibilityTimeout"/>; null when none is waiting.</summary>
     Task<QueuedJob?> ReceiveAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a job that was handled.</summary>
+    /// <summary>
+    /// Removes a job that was handled. Does nothing when it was completed already, or when it was handed out again
+    /// after its visibility timeout (the new holder completes it).
+    /// </summary>
     Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default);
 
     /// <summary>

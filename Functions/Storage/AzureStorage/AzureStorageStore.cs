@@ -205,9 +205,9 @@ public sealed class AzureStorageStore : IDigestStore
         {
             await account.Queues.DeleteAsync(names.EmailJobs, new QueueMessage(job.Id, job.Receipt, job.Body, job.DequeueCount, null), cancellationToken);
         }
-        catch (StorageException gone) when (gone.Failure == StorageFailure.NotFound)
+        catch (StorageException stale) when (stale.Failure == StorageFailure.NotFound || stale.ErrorCode == "PopReceiptMismatch")
         {
-            // Completed before, or handed out again after its visibility timeout: nothing left to remove with this receipt.
+            // Completed before, or handed out again after its visibility timeout (then the new holder completes it).
         }
     }
 
