@@ -17,9 +17,11 @@ public static class DigestCli
         var root = new RootCommand("Digest: turns uploaded news articles into one daily briefing.")
         {
             RunCommand.Create(output, error),
+            UploadCommand.Create(output, error),
             ExtractCommand.Create(output, error),
             EvaluateExtractionCommand.Create(output, error),
             BenchCommand.Create(output, error),
+            StorageBenchCommand.Create(output, error),
             ServeCommand.Create(output, error),
             PackageCommand.Create(output, error),
         };

@@ -4,6 +4,7 @@ using Digest.Briefings;
 using Digest.Hosting;
 using Digest.Mail;
 using Digest.Storage;
+using Digest.Storage.AzureStorage;
 using Digest.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +14,21 @@ using Microsoft.Extensions.Options;
 namespace Digest.Cli;
 
 /// <summary>
-/// <c>run ARTICLES-DIR [--out DIR] [--date YYYY-MM-DD] [--to EMAIL ...]</c>: the whole daily flow on one machine with
-/// the embedded defaults: local-folder storage, the built-in summarizer, and emails written as .eml files to the
-/// outbox. Rerunning over the same input gives the same briefing and sends nothing twice.
+/// <c>run [ARTICLES-DIR] [--out DIR] [--storage CONN] [--date YYYY-MM-DD] [--to EMAIL ...]</c>: the whole daily flow.
+/// By default on one machine: local-folder storage, the built-in summarizer, and emails written as .eml files to the
+/// outbox. With <c>--storage</c> (or the <c>AzureWebJobsStorage</c> setting) summaries and briefings go to that
+/// storage account, and without an articles folder the articles are read from its <c>articles</c> container.
+/// Rerunning over the same input gives the same briefing and sends nothing twice.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var articles = new Argument<DirectoryInfo>("articles-dir") { Description = "Folder of article files (.txt, .md, .html, .htm, .json)" };
+        var articles = new Argument<DirectoryInfo?>("articles-dir")
+        {
+            Description = "Folder of article files (.txt, .md, .html, .htm, .json); with a storage account, default: its uploaded articles",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var outFolder = new Option<DirectoryInfo>("--out")
         {
             Description = "Data folder for summaries, briefings, outbox and subscribers.json",
@@ -29,24 +36,25 @@ public static class RunCommand
         };
         var date = new Option<string?>("--date") { Description = "Briefing date, YYYY-MM-DD (default: today in Briefing:TimeZone)" };
         var to = new Option<string[]>("--to") { Description = "Also email the briefing to this address (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var storage = new Option<string?>("--storage") { Description = "Storage connection string (default: the AzureWebJobsStorage setting, else the --out folder)" };
 
         var command = new Command("run", "Summarize a folder of articles, compose the day's briefing and write the emails.")
         {
-            articles, outFolder, date, to,
+            articles, outFolder, date, to, storage,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var request = new RunRequest(parse.GetValue(articles)!, parse.GetValue(outFolder)!, parse.GetValue(date), parse.GetValue(to) ?? []);
+            var request = new RunRequest(parse.GetValue(articles), parse.GetValue(outFolder)!, parse.GetValue(date), parse.GetValue(to) ?? [], parse.GetValue(storage));
             return await ExecuteAsync(request, output, error, cancellationToken);
         });
         return command;
     }
 
-    private sealed record RunRequest(DirectoryInfo Articles, DirectoryInfo Out, string? Date, string[] To);
+    private sealed record RunRequest(DirectoryInfo? Articles, DirectoryInfo Out, string? Date, string[] To, string? Storage);
 
     private static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!request.Articles.Exists)
+        if (request.Articles is { Exists: false })
         {
             await error.WriteLineAsync($"Articles folder '{request.Articles.FullName}' does not exist.");
             return DigestCli.BadArguments;
@@ -71,7 +79,25 @@ public static class RunCommand
             return DigestCli.BadArguments;
         }
 
-        await using var services = BuildServices(request.Out.FullName);
+        ServiceProvider services;
+        try
+        {
+            services = BuildServices(request.Out.FullName, request.Storage);
+        }
+        catch (FormatException invalid)
+        {
+            await error.WriteLineAsync($"Configuration error: {invalid.Message}");
+            return DigestCli.BadArguments;
+        }
+
+        await using var disposeServices = services;
+        if (request.Articles is null && services.GetRequiredService<IDigestStore>() is LocalFolderStore)
+        {
+            await error.WriteLineAsync(
+                "No articles folder given: give the folder of articles to run on, or --storage (or the AzureWebJobsStorage setting) to run on the uploaded articles.");
+            return DigestCli.BadArguments;
+        }
+
         try
         {
             DigestServices.ValidateOptions(services);
@@ -87,7 +113,7 @@ public static class RunCommand
             var day = requestedDate ?? Today(services);
             return await RunAsync(services, request, day, output, cancellationToken);
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException or StorageException)
         {
             await error.WriteLineAsync($"Run failed: {failure.Message}");
             return DigestCli.Failure;
@@ -96,21 +122,18 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(ServiceProvider services, RunRequest request, DateOnly day, TextWriter output, CancellationToken cancellationToken)
     {
-        var files = request.Articles.EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(f => !f.Name.StartsWith('.'))
-            .Select(f => (file: f, name: Path.GetRelativePath(request.Articles.FullName, f.FullName).Replace('\\', '/')))
-            .OrderBy(f => f.name, StringComparer.Ordinal)
-            .ToArray();
-
-        await output.WriteLineAsync($"Digest run for {day:yyyy-MM-dd}: {files.Length} files in {request.Articles.FullName}");
+        var store = services.GetRequiredService<IDigestStore>();
+        var articles = request.Articles is { } folder ? FolderArticles(folder) : await StoredArticlesAsync(store, cancellationToken);
+        var source = request.Articles is { } given ? given.FullName : $"the articles of {StorageServices.Describe(store)}";
+        await output.WriteLineAsync($"Digest run for {day:yyyy-MM-dd}: {articles.Count} files in {source}");
         var summarize = services.GetRequiredService<SummarizeArticleHandler>();
-        var outcomes = new List<IntakeOutcome>(files.Length);
-        for (var i = 0; i < files.Length; i++)
+        var outcomes = new List<IntakeOutcome>(articles.Count);
+        for (var i = 0; i < articles.Count; i++)
         {
-            var (file, name) = files[i];
-            var outcome = await summarize.HandleAsync(name, await File.ReadAllBytesAsync(file.FullName, cancellationToken), cancellationToken);
+            var (name, read) = articles[i];
+            var outcome = await summarize.HandleAsync(name, await read(cancellationToken), cancellationToken);
             outcomes.Add(outcome);
-            await output.WriteLineAsync($"  [{i + 1}/{files.Length}] {name}: {Describe(outcome)}");
+            await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {name}: {Describe(outcome)}");
         }
 
         var summaries = outcomes.Where(o => o.Summary is not null).Select(o => o.Summary!).ToArray();
@@ -132,12 +155,30 @@ public static class RunCommand
             delivery = await services.GetRequiredService<BriefingMailer>().SendAsync(briefing, recipients, cancellationToken);
         }
 
-        await WriteReportAsync(output, request.Out.FullName, briefing, outcomes, delivery, recipients.Count);
+        var briefingPlace = store is LocalFolderStore ? Path.Combine(request.Out.FullName, "briefings") : $"{StorageServices.Describe(store)}, container {StorageNames.BriefingsContainer}";
+        await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, delivery, recipients.Count);
         return DigestCli.Success;
     }
 
+    private sealed record ArticleSource(string Name, Func<CancellationToken, Task<byte[]>> Read);
+
+    private static List<ArticleSource> FolderArticles(DirectoryInfo folder) =>
+        folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.Name.StartsWith('.'))
+            .Select(f => new ArticleSource(
+                Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/'),
+                token => File.ReadAllBytesAsync(f.FullName, token)))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private static async Task<List<ArticleSource>> StoredArticlesAsync(IArticleStore store, CancellationToken cancellationToken) =>
+        await store.ListArticleNamesAsync(cancellationToken: cancellationToken)
+            .Select(name => new ArticleSource(name, async token =>
+                (await store.GetArticleAsync(name, token))?.Content ?? throw new IOException($"Article '{name}' disappeared from the store during the run.")))
+            .ToListAsync(cancellationToken);
+
     private static async Task WriteReportAsync(
-        TextWriter output, string outFolder, Briefing briefing, List<IntakeOutcome> outcomes, DeliveryReport? delivery, int recipientCount)
+        TextWriter output, string outFolder, string briefingPlace, Briefing briefing, List<IntakeOutcome> outcomes, DeliveryReport? delivery, int recipientCount)
     {
         var date = briefing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await output.WriteLineAsync();
@@ -155,7 +196,7 @@ public static class RunCommand
                 $"{string.Join(", ", story.Sources.Select(s => s.Outlet).Distinct())})");
         }
 
-        await output.WriteLineAsync($"Briefing:       {Path.Combine(outFolder, "briefings", date)}.json|.html|.txt");
+        await output.WriteLineAsync($"Briefing:       {Path.Combine(briefingPlace, date)}.json|.html|.txt");
         var emails = (delivery, briefing.Stories.Count, recipientCount) switch
         {
             (_, 0, _) => "none (no stories today)",
@@ -181,9 +222,20 @@ public static class RunCommand
         return DateOnly.FromDateTime(now.DateTime);
     }
 
-    private static ServiceProvider BuildServices(string outFolder)
+    /// <summary>
+    /// The run's services, configured from environment variables; <paramref name="storage"/> (from <c>--storage</c>)
+    /// takes the place of the <c>AzureWebJobsStorage</c> setting.
+    /// </summary>
+    /// <exception cref="FormatException">The storage settings are malformed.</exception>
+    internal static ServiceProvider BuildServices(string outFolder, string? storage)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        if (!string.IsNullOrWhiteSpace(storage))
+        {
+            builder.AddInMemoryCollection([new(StorageConnection.DefaultSettingName, storage)]);
+        }
+
+        var configuration = builder.Build();
         var services = new ServiceCollection();
         // The run prints its own progress and report; the log only adds errors.
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));

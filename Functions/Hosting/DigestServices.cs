@@ -29,11 +29,8 @@ public static class DigestServices
         services.AddSingleton<StoryWriter>();
         services.AddSingleton<BriefingComposer>();
 
-        services.AddSingleton(new LocalFolderStore(dataFolder));
-        services.AddSingleton<ISummaryStore>(sp => sp.GetRequiredService<LocalFolderStore>());
-        services.AddSingleton<IBriefingStore>(sp => sp.GetRequiredService<LocalFolderStore>());
-        services.AddSingleton<ISubscriberStore>(sp => sp.GetRequiredService<LocalFolderStore>());
-        services.AddSingleton<IDeliveryLog>(sp => sp.GetRequiredService<LocalFolderStore>());
+        // AzureWebJobsStorage set (connection string or identity-based settings): Azure Storage; else the data folder.
+        services.AddDigestStorage(configuration, dataFolder);
 
         services.AddSingleton(sp => new SubscriberTokens(
             sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value.ResolveSigningKey(dataFolder)));

@@ -7,12 +7,21 @@ namespace Digest.Storage;
 
 /// <summary>
 /// The embedded default storage: plain files under one folder, laid out as
-/// <c>summaries/</c>, <c>rejected/</c>, <c>briefings/DATE.json|.html|.txt</c>, <c>deliveries/</c> and
-/// <c>subscribers.json</c>. Every file name comes from <see cref="SafeNames"/>, so no article name can reach outside
-/// the folder. Writes go to a temporary file first and are then moved into place, so a crash never leaves half a file.
+/// <c>summaries/</c>, <c>rejected/</c>, <c>briefings/DATE.json|.html|.txt</c>, <c>deliveries/</c>,
+/// <c>subscribers.json</c>, <c>articles/NAME</c> (with <c>article-metadata/</c>) and <c>queues/email-jobs/</c>.
+/// Record file names come from <see cref="SafeNames"/> and article names are checked by <see cref="BlobNames"/>, so no
+/// name can reach outside the folder. Writes go to a temporary file first and are then moved into place, so a crash
+/// never leaves half a file. Behaves like the Azure Storage store (the same contract tests run against both).
 /// </summary>
-public sealed class LocalFolderStore(string root) : ISummaryStore, IBriefingStore, ISubscriberStore, IDeliveryLog
+public sealed class LocalFolderStore(string root, TimeProvider? time = null) : IDigestStore
 {
+    /// <summary>The most UTF-8 bytes a job may have: what fits in a 64 KiB base64 Azure queue message.</summary>
+    private const int MaxJobBytes = 48 * 1024;
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    private readonly SemaphoreSlim queueLock = new(1, 1);
+
     private string SummariesFolder => Path.Combine(root, "summaries");
 
     private string RejectedFolder => Path.Combine(root, "rejected");
@@ -20,6 +29,16 @@ public sealed class LocalFolderStore(string root) : ISummaryStore, IBriefingStor
     private string BriefingsFolder => Path.Combine(root, "briefings");
 
     private string DeliveriesFolder => Path.Combine(root, "deliveries");
+
+    private string ArticlesFolder => Path.Combine(root, "articles");
+
+    private string IncomingFolder => Path.Combine(root, ".incoming");
+
+    private string ArticleMetadataFolder => Path.Combine(root, "article-metadata");
+
+    private string JobsFolder => Path.Combine(root, "queues", "email-jobs");
+
+    private string PoisonFolder => Path.Combine(root, "queues", "email-jobs-poison");
 
     public string Root => root;
 
@@ -97,6 +116,180 @@ public sealed class LocalFolderStore(string root) : ISummaryStore, IBriefingStor
             // Already recorded by an earlier attempt: delivery records are write-once.
         }
     }
+
+    public async Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber.Email);
+        var subscribers = await ListConfirmedAsync(cancellationToken)
+            .Where(s => !string.Equals(s.Email, subscriber.Email, StringComparison.OrdinalIgnoreCase))
+            .ToListAsync(cancellationToken);
+        subscribers.Add(subscriber);
+        await WriteJsonAsync(SubscribersFile, subscribers, cancellationToken);
+    }
+
+    public async Task<bool> RemoveSubscriberAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var subscribers = await ListConfirmedAsync(cancellationToken).ToListAsync(cancellationToken);
+        var kept = subscribers.Where(s => !string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (kept.Count == subscribers.Count)
+        {
+            return false;
+        }
+
+        await WriteJsonAsync(SubscribersFile, kept, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> AddArticleAsync(StoredArticle article, CancellationToken cancellationToken = default)
+    {
+        var path = ArticlePath(article.Name);
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(IncomingFolder);
+        var temporary = Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N") + ".tmp");
+        await File.WriteAllBytesAsync(temporary, article.Content, cancellationToken);
+        try
+        {
+            // A move that never overwrites is the local If-None-Match: *: a second writer cannot replace the first one's file.
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
+
+        await WriteJsonAsync(ArticleMetadataPath(article.Name), article with { Content = [] }, cancellationToken);
+        return true;
+    }
+
+    public async Task<StoredArticle?> GetArticleAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var path = ArticlePath(name);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var content = await File.ReadAllBytesAsync(path, cancellationToken);
+        var metadata = await ReadAsync<StoredArticle>(ArticleMetadataPath(name), cancellationToken);
+        return (metadata ?? new StoredArticle(name, [])) with { Name = name, Content = content };
+    }
+
+    public async IAsyncEnumerable<string> ListArticleNamesAsync(string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(ArticlesFolder))
+        {
+            yield break;
+        }
+
+        var names = Directory.EnumerateFiles(ArticlesFolder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(ArticlesFolder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(n => prefix is null || n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return name;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task EnqueueAsync(string body, CancellationToken cancellationToken = default)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(body) > MaxJobBytes)
+        {
+            throw new ArgumentException($"Job is {System.Text.Encoding.UTF8.GetByteCount(body):N0} bytes; the limit is {MaxJobBytes:N0} bytes (48 KiB), as on Azure Storage queues.", nameof(body));
+        }
+
+        var now = clock.GetUtcNow();
+        var id = $"{now.UtcTicks:D20}-{Guid.NewGuid():N}";
+        await WriteJsonAsync(Path.Combine(JobsFolder, id + ".json"), new LocalJob(id, body, 0, now, null), cancellationToken);
+    }
+
+    public async Task<QueuedJob?> ReceiveAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(JobsFolder))
+        {
+            return null;
+        }
+
+        await queueLock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(JobsFolder, "*.json").Order(StringComparer.Ordinal).ToArray())
+            {
+                var job = await ReadAsync<LocalJob>(path, cancellationToken);
+                var now = clock.GetUtcNow();
+                if (job is null || job.VisibleAt > now)
+                {
+                    continue;
+                }
+
+                job = job with { DequeueCount = job.DequeueCount + 1, VisibleAt = now + visibilityTimeout, Receipt = Guid.NewGuid().ToString("N") };
+                if (job.DequeueCount > IJobQueue.MaxDequeueCount)
+                {
+                    await WriteJsonAsync(Path.Combine(PoisonFolder, job.Id + ".json"), job, cancellationToken);
+                    File.Delete(path);
+                    continue;
+                }
+
+                await WriteJsonAsync(path, job, cancellationToken);
+                return new QueuedJob(job.Id, job.Receipt, job.Body, job.DequeueCount);
+            }
+
+            return null;
+        }
+        finally
+        {
+            queueLock.Release();
+        }
+    }
+
+    public async Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default)
+    {
+        await queueLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!job.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                return;
+            }
+
+            var path = Path.Combine(JobsFolder, job.Id + ".json");
+            var stored = await ReadAsync<LocalJob>(path, cancellationToken);
+            if (stored is not null && stored.Receipt == job.Receipt)
+            {
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            queueLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 32);
+        return await ReadAllAsync<LocalJob>(PoisonFolder, cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
+    }
+
+    private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt);
+
+    private string ArticlePath(string name)
+    {
+        BlobNames.Validate(name);
+        return Path.Combine(ArticlesFolder, Path.Combine(name.Split('/')));
+    }
+
+    private string ArticleMetadataPath(string name) => Path.Combine(ArticleMetadataFolder, SafeNames.ToFileName(name) + ".json");
 
     private string BriefingPath(DateOnly date, string extension) =>
         Path.Combine(BriefingsFolder, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + extension);

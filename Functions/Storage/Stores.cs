@@ -50,3 +50,68 @@ public interface IDeliveryLog
 
     Task RecordDeliveredAsync(string deliveryKey, string messageId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// An uploaded article file with what is known about it: the outlet it is from, its URL and the original file name.
+/// <see cref="Name"/> is its name in the store (a relative path such as <c>harbor-times/budget.txt</c>).
+/// </summary>
+public sealed record StoredArticle(string Name, byte[] Content, string? Outlet = null, string? Url = null, string? OriginalFileName = null);
+
+/// <summary>The uploaded article files, by name. An article is written once: a second upload under the same name is refused.</summary>
+public interface IArticleStore
+{
+    /// <summary>Stores the article unless one with its name exists. Returns false (and changes nothing) when it exists.</summary>
+    /// <exception cref="ArgumentException">The name is empty or tries to leave the store (<c>../</c>, leading '/', backslashes).</exception>
+    Task<bool> AddArticleAsync(StoredArticle article, CancellationToken cancellationToken = default);
+
+    /// <summary>The article with its metadata, or null.</summary>
+    Task<StoredArticle?> GetArticleAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Names of the stored articles that start with <paramref name="prefix"/>, in ordinal order.</summary>
+    IAsyncEnumerable<string> ListArticleNamesAsync(string? prefix = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A job taken from the queue: hidden from other readers until completed or until its visibility timeout ends.</summary>
+public sealed record QueuedJob(string Id, string Receipt, string Body, int DequeueCount);
+
+/// <summary>
+/// A queue of jobs (the email-jobs queue: one message per email to send). A received job is hidden for a while; if it
+/// is not completed it comes back. A job received more than <see cref="MaxDequeueCount"/> times is moved to the poison
+/// queue instead of being handed out again.
+/// </summary>
+public interface IJobQueue
+{
+    /// <summary>Times a job is handed out before it counts as poison (the Azure Functions queue trigger's default).</summary>
+    const int MaxDequeueCount = 5;
+
+    /// <summary>Adds a job. Bodies over 48 KiB of UTF-8 are refused with <see cref="ArgumentException"/> before anything is stored.</summary>
+    Task EnqueueAsync(string body, CancellationToken cancellationToken = default);
+
+    /// <summary>The next visible job, hidden for <paramref name="visibilityTimeout"/>; null when none is waiting.</summary>
+    Task<QueuedJob?> ReceiveAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes a job that was handled. Does nothing when it was completed already, or when it was handed out again
+    /// after its visibility timeout (the new holder completes it).
+    /// </summary>
+    Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> (1-32) bodies from the front of the poison queue, oldest first, without removing or
+    /// hiding them.
+    /// </summary>
+    Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Adds and removes subscribers (the list <see cref="ISubscriberStore"/> reads).</summary>
+public interface ISubscriberDirectory : ISubscriberStore
+{
+    /// <summary>Adds or replaces the subscriber with this email address (compared case-insensitively).</summary>
+    Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the subscriber; false when there was none.</summary>
+    Task<bool> RemoveSubscriberAsync(string email, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Everything Digest stores, in one place: the local folder or one Azure Storage account.</summary>
+public interface IDigestStore : ISummaryStore, IBriefingStore, ISubscriberDirectory, IDeliveryLog, IArticleStore, IJobQueue;

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Digest.Storage.AzureStorage;
+
+namespace Digest.Tests.Storage;
+
+/// <summary>
+/// Starts the real Azure Storage emulator (<c>node_modules/.bin/azurite</c>, pinned in the repo's package.json) on
+/// 127.0.0.1 with three free ports and fresh in-memory state, waits until all three services answer, and stops it
+/// (with its whole process tree) at the end. Fails loudly, with the reason, when Azurite is not installed.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    /// <summary>Azurite's well-known development key (public: it is in the Azurite and Azure Storage documentation).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly StringBuilder log = new();
+    private Process? process;
+
+    public int BlobPort { get; private set; }
+
+    public int QueuePort { get; private set; }
+
+    public int TablePort { get; private set; }
+
+    /// <summary>An explicit-endpoint connection string for the running emulator.</summary>
+    public string ConnectionString => ConnectionStringWithKey(AccountKey);
+
+    public string ConnectionStringWithKey(string key) =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};AccountKey={key};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+
+    /// <summary>A client for the emulator.</summary>
+    public StorageAccount CreateAccount(StorageClientOptions? options = null) =>
+        new(StorageConnection.Parse(ConnectionString), options);
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot();
+        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed: {azurite} does not exist. Run 'npm ci' in {root} (it installs the version pinned in package.json).");
+        }
+
+        (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+        var start = new ProcessStartInfo(azurite)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
+            "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {azurite}.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = Stopwatch.StartNew();
+        while (!await AnswersAsync(BlobPort) || !await AnswersAsync(QueuePort) || !await AnswersAsync(TablePort))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before answering:\n{Log()}");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Azurite did not answer on ports {BlobPort}/{QueuePort}/{TablePort} within 60 s:\n{Log()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Stops the emulator; afterwards its ports refuse connections, as a stopped emulator's would.</summary>
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>A name no other test uses: lower-case letters and digits, safe for containers, queues and tables.</summary>
+    public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
+
+    private static async Task<bool> AnswersAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (Exception notYet) when (notYet is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "package.json")) && File.Exists(Path.Combine(folder.FullName, "Digest.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No repository root (package.json + Digest.sln) above {AppContext.BaseDirectory}.");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+        }
+    }
+
+    private string Log()
+    {
+        lock (log)
+        {
+            return log.ToString();
+        }
+    }
+}
+
+/// <summary>Tests in this collection share one Azurite process (each uses its own containers, queues and tables).</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

@@ -1,0 +1,278 @@
+using System.Text;
+using Digest.Briefings;
+using Digest.Storage;
+using Digest.Storage.AzureStorage;
+using Digest.Tests.Briefings;
+
+namespace Digest.Tests.Storage;
+
+/// <summary>
+/// What every Digest store must do, whether it is the local folder or an Azure Storage account. The same tests run
+/// against both (<see cref="LocalFolderStoreContractTests"/>, <see cref="AzureStorageStoreContractTests"/>), so the
+/// embedded default behaves like Azure.
+/// </summary>
+public abstract class StoreContractTests
+{
+    protected abstract IDigestStore Store { get; }
+
+    [Fact]
+    public async Task Summary_SavedThenFound_RoundTrips()
+    {
+        var summary = SummaryBuilder.BrennportDay()[0];
+
+        await Store.SaveAsync(summary);
+        var found = await Store.FindAsync(summary.Article);
+
+        Assert.NotNull(found);
+        Assert.Equal(summary.ContentHash, found.ContentHash);
+        Assert.Equal(summary.Sentences, found.Sentences);
+        Assert.Equal(summary.PublishedAt, found.PublishedAt);
+    }
+
+    [Fact]
+    public async Task Summary_NeverSaved_FindReturnsNull() =>
+        Assert.Null(await Store.FindAsync("never-saved.txt"));
+
+    [Fact]
+    public async Task Summary_SavedTwice_KeepsTheLatest()
+    {
+        var summary = SummaryBuilder.BrennportDay()[0];
+        await Store.SaveAsync(summary);
+
+        await Store.SaveAsync(summary with { Title = "Updated title" });
+
+        Assert.Equal("Updated title", (await Store.FindAsync(summary.Article))!.Title);
+        Assert.Single(await Store.ListAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Summaries_Listed_AreEverySavedSummaryAndNoRejection()
+    {
+        var summaries = SummaryBuilder.BrennportDay();
+        foreach (var summary in summaries)
+        {
+            await Store.SaveAsync(summary);
+        }
+
+        await Store.SaveRejectionAsync(new Rejection("bad.bin", "not text", null, DateTimeOffset.UnixEpoch));
+
+        var listed = await Store.ListAsync().Select(s => s.Article).ToListAsync();
+        Assert.Equal(summaries.Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rejection_Saved_IsListedWithItsReason()
+    {
+        var rejection = new Rejection("../odd name #1.bin", "The file is binary, not text.", "abc", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+        await Store.SaveRejectionAsync(rejection);
+
+        Assert.Equal([rejection], await Store.ListRejectionsAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Briefing_SavedThenFound_RoundTripsAndOtherDatesAreMissing()
+    {
+        var date = new DateOnly(2026, 11, 20);
+        var briefing = new Briefing
+        {
+            Date = date,
+            ArticleCount = 1,
+            Stories = [new Story { Headline = "Budget passes", Summary = ["It passed."], Sources = [new StorySource { Article = "a.txt", Outlet = "Harbor Times" }] }],
+        };
+
+        await Store.SaveAsync(new StoredBriefing(briefing, "<p>Budget passes</p>", "Budget passes"));
+
+        var found = await Store.FindAsync(date);
+        Assert.NotNull(found);
+        Assert.Equal("Budget passes", found.Stories.Single().Headline);
+        Assert.Null(await Store.FindAsync(date.AddDays(1)));
+    }
+
+    [Theory]
+    [InlineData("harbor-times/budget vote.txt")]
+    [InlineData("Brennport – café ünïcödé 日本.md")]
+    [InlineData("odd #1 ?query% 100%25.html")]
+    public async Task Article_AddedThenRead_KeepsBytesAndMetadata(string name)
+    {
+        var content = Encoding.UTF8.GetBytes("Council passes budget.\n\nThe council voted 7-2.");
+        var article = new StoredArticle(name, content, "Harbor Times – Brennport", "https://harbor.example/a?b=1&c=d", "Budget vote (final) é.txt");
+
+        Assert.True(await Store.AddArticleAsync(article));
+        var read = await Store.GetArticleAsync(name);
+
+        Assert.NotNull(read);
+        Assert.Equal(content, read.Content);
+        Assert.Equal((name, article.Outlet, article.Url, article.OriginalFileName), (read.Name, read.Outlet, read.Url, read.OriginalFileName));
+        Assert.Contains(name, await Store.ListArticleNamesAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Article_AddedTwice_SecondWriterCannotOverwrite()
+    {
+        Assert.True(await Store.AddArticleAsync(new StoredArticle("a.txt", Encoding.UTF8.GetBytes("first"), "First Outlet")));
+
+        var added = await Store.AddArticleAsync(new StoredArticle("a.txt", Encoding.UTF8.GetBytes("second"), "Second Outlet"));
+
+        Assert.False(added);
+        var kept = await Store.GetArticleAsync("a.txt");
+        Assert.Equal("first", Encoding.UTF8.GetString(kept!.Content));
+        Assert.Equal("First Outlet", kept.Outlet);
+    }
+
+    [Fact]
+    public async Task Article_NeverAdded_GetReturnsNull() =>
+        Assert.Null(await Store.GetArticleAsync("missing.txt"));
+
+    [Fact]
+    public async Task Articles_ListedWithPrefix_OnlyMatchingNamesInOrdinalOrder()
+    {
+        foreach (var name in new[] { "b/2.txt", "a/1.txt", "b/1.txt", "bb.txt" })
+        {
+            await Store.AddArticleAsync(new StoredArticle(name, [1, 2, 3]));
+        }
+
+        Assert.Equal(["b/1.txt", "b/2.txt"], await Store.ListArticleNamesAsync("b/").ToListAsync());
+        Assert.Equal(["a/1.txt", "b/1.txt", "b/2.txt", "bb.txt"], await Store.ListArticleNamesAsync().ToListAsync());
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("a/../../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("..\\escape.txt")]
+    [InlineData("a//b.txt")]
+    [InlineData("")]
+    public async Task Article_NameLeavingTheStore_IsRefusedWithTheReason(string name)
+    {
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.AddArticleAsync(new StoredArticle(name, [1])));
+
+        Assert.Contains("is not allowed", refused.Message);
+    }
+
+    [Fact]
+    public async Task Job_EnqueuedReceivedAndCompleted_LeavesTheQueueEmpty()
+    {
+        await Store.EnqueueAsync("{\"to\":\"ada@example.com\"}");
+
+        var job = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
+        Assert.NotNull(job);
+        Assert.Equal("{\"to\":\"ada@example.com\"}", job.Body);
+        Assert.Equal(1, job.DequeueCount);
+        await Store.CompleteAsync(job);
+
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Job_ReceivedButNotCompleted_IsHiddenThenHandedOutAgain()
+    {
+        await Store.EnqueueAsync("job ü");
+        var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        var again = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(first!.Id, again!.Id);
+        Assert.Equal(("job ü", 2), (again.Body, again.DequeueCount));
+    }
+
+    [Fact]
+    public async Task Job_CompletedWithAnOutdatedReceipt_StaysForItsNewHolder()
+    {
+        await Store.EnqueueAsync("slow job");
+        var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        var second = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+
+        await Store.CompleteAsync(first!);
+        await Store.CompleteAsync(first!);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.6));
+        var third = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal((second!.Id, 3), (third!.Id, third.DequeueCount));
+        await Store.CompleteAsync(third);
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Job_FailingMoreThanFiveTimes_MovesToThePoisonQueue()
+    {
+        await Store.EnqueueAsync("always fails");
+        for (var attempt = 1; attempt <= IJobQueue.MaxDequeueCount; attempt++)
+        {
+            Assert.Equal(attempt, (await Store.ReceiveAsync(TimeSpan.FromSeconds(1)))!.DequeueCount);
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+        }
+
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+        Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
+        Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
+    }
+
+    [Fact]
+    public async Task Job_Over48KiB_IsRefusedBeforeAnythingIsQueued()
+    {
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.EnqueueAsync(new string('x', 48 * 1024 + 1)));
+
+        Assert.Contains("limit", refused.Message);
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Job_OfExactly48KiB_IsQueued()
+    {
+        await Store.EnqueueAsync(new string('x', 48 * 1024));
+
+        Assert.Equal(48 * 1024, (await Store.ReceiveAsync(TimeSpan.FromSeconds(5)))!.Body.Length);
+    }
+
+    [Fact]
+    public async Task Subscribers_AddedTwiceWithOtherCase_AreListedOnceAndCanBeRemoved()
+    {
+        await Store.AddSubscriberAsync(new Subscriber("ada@example.com", "Ada"));
+        await Store.AddSubscriberAsync(new Subscriber("bo/b#1?@example.com"));
+        await Store.AddSubscriberAsync(new Subscriber("ADA@example.com", "Ada L."));
+
+        var listed = await Store.ListConfirmedAsync().OrderBy(s => s.Email.ToLowerInvariant(), StringComparer.Ordinal).ToListAsync();
+        Assert.Equal([new Subscriber("ADA@example.com", "Ada L."), new Subscriber("bo/b#1?@example.com")], listed);
+
+        Assert.True(await Store.RemoveSubscriberAsync("ada@example.com"));
+        Assert.False(await Store.RemoveSubscriberAsync("ada@example.com"));
+        Assert.Equal(["bo/b#1?@example.com"], await Store.ListConfirmedAsync().Select(s => s.Email).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Delivery_Recorded_IsRememberedAndRecordingTwiceIsHarmless()
+    {
+        var key = "2026-11-20/ada@example.com";
+        Assert.False(await Store.WasDeliveredAsync(key));
+
+        await Store.RecordDeliveredAsync(key, "<m1@digest>");
+        await Store.RecordDeliveredAsync(key, "<m2@digest>");
+
+        Assert.True(await Store.WasDeliveredAsync(key));
+        Assert.False(await Store.WasDeliveredAsync("2026-11-21/ada@example.com"));
+    }
+}
+
+/// <summary>The store contract on the embedded default: a local folder.</summary>
+public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("digest-contract-").FullName;
+
+    public LocalFolderStoreContractTests() => Store = new LocalFolderStore(root);
+
+    protected override IDigestStore Store { get; }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
+
+/// <summary>The store contract on Azure Storage (Azurite), each test with its own containers, queues and tables.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureStorageStoreContractTests(AzuriteFixture azurite) : StoreContractTests
+{
+    protected override IDigestStore Store { get; } =
+        new AzureStorageStore(azurite.CreateAccount(), StorageLayout.WithSuffix(AzuriteFixture.UniqueName("t")));
+}
