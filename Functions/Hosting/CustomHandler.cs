@@ -22,6 +22,7 @@ public static class CustomHandler
         // The invocation's own lines go back to the host whatever the console's level is.
         builder.Logging.AddProvider(new InvocationLogs());
         builder.Logging.AddFilter<InvocationLogs>("Digest", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var dataFolder = builder.Configuration["Storage:LocalFolder"] ?? "digest-data";
         builder.Services.AddDigest(builder.Configuration, dataFolder);
