@@ -38,7 +38,7 @@ public sealed partial class StoryWriter
         };
     }
 
-    private static int TargetLength(int sourceCount) => sourceCount >= 3 ? 4 : 3;
+    private static int TargetLength(int sourceCount) => sourceCount switch { 1 => 2, <= 3 => 3, _ => 4 };
 
     private static List<Candidate> Candidates(IReadOnlyList<ArticleSummary> sources)
     {
