@@ -43,3 +43,44 @@ public class SubscriberTokensTests
         Assert.Null(CreateSut().Verify("confirm", token));
     }
 }
+
+public class ExpiringSubscriberTokensTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static SubscriberTokens CreateSut() => new(System.Text.Encoding.UTF8.GetBytes("test-signing-key-0123456789"));
+
+    [Fact]
+    public void Check_BeforeExpiry_IsValid()
+    {
+        var token = CreateSut().Create(SubscriberTokens.Confirm, "ada@example.com", Now.AddHours(48));
+
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "ada@example.com"), CreateSut().Check(SubscriberTokens.Confirm, token, Now.AddHours(47)));
+    }
+
+    [Fact]
+    public void Check_AfterExpiry_IsExpiredAndStillNamesTheAddress()
+    {
+        var token = CreateSut().Create(SubscriberTokens.Confirm, "ada@example.com", Now.AddHours(48));
+
+        Assert.Equal(new TokenCheck(TokenStatus.Expired, "ada@example.com"), CreateSut().Check(SubscriberTokens.Confirm, token, Now.AddHours(48)));
+    }
+
+    [Fact]
+    public void Check_ExpiryEditedInThePayload_IsInvalid()
+    {
+        var token = CreateSut().Create(SubscriberTokens.Confirm, "ada@example.com", Now.AddHours(1));
+        var longer = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ada@example.com\n9999999999")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        Assert.Equal(TokenStatus.Invalid, CreateSut().Check(SubscriberTokens.Confirm, longer + token[token.IndexOf('.')..], Now).Status);
+    }
+
+    [Fact]
+    public void Verify_ExpiringToken_IsNotAcceptedWhereNonExpiringOnesAre()
+    {
+        var token = CreateSut().Create(SubscriberTokens.Unsubscribe, "ada@example.com", Now.AddHours(1));
+
+        Assert.Equal(TokenStatus.Valid, CreateSut().Check(SubscriberTokens.Unsubscribe, token, Now).Status);
+        Assert.Null(CreateSut().Verify(SubscriberTokens.Unsubscribe, token));
+    }
+}

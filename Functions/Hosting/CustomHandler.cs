@@ -1,3 +1,4 @@
+using Digest.Briefings;
 using Digest.Hosting.Endpoints;
 
 namespace Digest.Hosting;
@@ -29,6 +30,9 @@ public static class CustomHandler
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddSingleton<SummarizeArticleFunction>();
+        builder.Services.AddSingleton<ComposeBriefingFunction>();
+        builder.Services.AddSingleton<SendBriefingFunction>();
+        builder.Services.AddSingleton<BriefingFanOut>();
 
         // Binding failures (malformed JSON, wrong shape) reach ProblemDetailsExceptionHandler instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -47,6 +51,10 @@ public static class CustomHandler
         app.MapGet("/", () => Results.Text("Digest custom handler"));
         app.MapPost(Path(FunctionCatalog.SummarizeArticle),
             (InvocationRequest request, SummarizeArticleFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
+        app.MapPost(Path(FunctionCatalog.ComposeBriefing),
+            (InvocationRequest request, ComposeBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
+        app.MapPost(Path(FunctionCatalog.SendBriefing),
+            (InvocationRequest request, SendBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
         app.MapGet(Path(FunctionCatalog.Health), HealthFunction.Invoke);
     }
 

@@ -24,15 +24,23 @@ public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefini
 public static class FunctionCatalog
 {
     public const string SummarizeArticle = nameof(SummarizeArticle);
+    public const string ComposeBriefing = nameof(ComposeBriefing);
+    public const string SendBriefing = nameof(SendBriefing);
     public const string Health = nameof(Health);
 
     /// <summary>Binding names, as the handler reads them from <c>Data</c>.</summary>
     public const string ArticleBinding = "article";
+    public const string TimerBinding = "timer";
+    public const string JobBinding = "job";
 
     /// <summary>The connection setting every storage binding uses: Azurite locally, managed identity in Azure.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
 
-    public const string ArticlesContainer = "articles";
+    public const string ArticlesContainer = Storage.AzureStorage.StorageNames.ArticlesContainer;
+    public const string EmailJobsQueue = Storage.AzureStorage.StorageNames.EmailJobsQueue;
+
+    /// <summary>App setting holding the NCRONTAB schedule of <see cref="ComposeBriefing"/> (UTC on Flex Consumption).</summary>
+    public const string BriefingScheduleSetting = "BriefingSchedule";
 
     public const string HealthRoute = "health";
 
@@ -45,6 +53,24 @@ public static class FunctionCatalog
                 new("path", ArticlesContainer + "/{name}"),
                 new("connection", StorageConnection),
                 new("source", "EventGrid"),
+                new("dataType", "binary"),
+            ]),
+        ]),
+        new(ComposeBriefing,
+        [
+            new(TimerBinding, "timerTrigger", "in",
+            [
+                new("schedule", "%" + BriefingScheduleSetting + "%"),
+                new("runOnStartup", false),
+                new("useMonitor", true),
+            ]),
+        ]),
+        new(SendBriefing,
+        [
+            new(JobBinding, "queueTrigger", "in",
+            [
+                new("queueName", EmailJobsQueue),
+                new("connection", StorageConnection),
                 new("dataType", "binary"),
             ]),
         ]),

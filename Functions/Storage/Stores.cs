@@ -15,9 +15,20 @@ public interface ISummaryStore
 
     IAsyncEnumerable<ArticleSummary> ListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Summaries made at or after <paramref name="since"/>. Stores that can tell when a record was written (blob
+    /// Last-Modified) read only the recent ones, so a daily briefing does not download every summary ever made.
+    /// </summary>
+    IAsyncEnumerable<ArticleSummary> ListSummarizedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ListAsync(cancellationToken).Where(s => s.SummarizedAt >= since);
+
     Task SaveRejectionAsync(Rejection rejection, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<Rejection> ListRejectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Rejections recorded at or after <paramref name="since"/>.</summary>
+    IAsyncEnumerable<Rejection> ListRejectedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ListRejectionsAsync(cancellationToken).Where(r => r.RejectedAt >= since);
 }
 
 /// <summary>A composed briefing in its three forms.</summary>

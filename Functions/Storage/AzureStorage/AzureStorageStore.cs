@@ -50,6 +50,14 @@ public sealed class AzureStorageStore : IDigestStore
     public IAsyncEnumerable<ArticleSummary> ListAsync(CancellationToken cancellationToken = default) =>
         ReadAllJsonAsync<ArticleSummary>(names.Summaries, "summary/", cancellationToken);
 
+    public IAsyncEnumerable<ArticleSummary> ListSummarizedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ReadAllJsonAsync<ArticleSummary>(names.Summaries, "summary/", cancellationToken, ModifiedSince(since))
+            .Where(s => s.SummarizedAt >= since);
+
+    public IAsyncEnumerable<Rejection> ListRejectedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ReadAllJsonAsync<Rejection>(names.Summaries, "rejected/", cancellationToken, ModifiedSince(since))
+            .Where(r => r.RejectedAt >= since);
+
     public async Task SaveRejectionAsync(Rejection rejection, CancellationToken cancellationToken = default) =>
         await WriteJsonAsync(names.Summaries, "rejected/" + SafeNames.ToFileName(rejection.Article) + ".json", rejection, cancellationToken);
 
@@ -264,12 +272,23 @@ public sealed class AzureStorageStore : IDigestStore
         await account.Blobs.PutAsync(container, blob, JsonSerializer.SerializeToUtf8Bytes(value, DigestJson.Options), "application/json", cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Blobs written since <paramref name="since"/>, judged by the service's Last-Modified with an hour's margin for
+    /// clock differences; the records themselves are then filtered on their own time stamps.
+    /// </summary>
+    private static Func<BlobItem, bool> ModifiedSince(DateTimeOffset since) =>
+        blob => blob.LastModified is not { } modified || modified >= since - TimeSpan.FromHours(1);
+
     /// <summary>Every JSON blob under the prefix, in name order; reads 16 at a time so thousands of records load quickly.</summary>
-    private async IAsyncEnumerable<T> ReadAllJsonAsync<T>(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> ReadAllJsonAsync<T>(
+        string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken, Func<BlobItem, bool>? include = null)
         where T : class
     {
         await EnsureAsync(container);
-        var names = await account.Blobs.ListAsync(container, prefix, cancellationToken: cancellationToken).Select(b => b.Name).ToListAsync(cancellationToken);
+        var names = await account.Blobs.ListAsync(container, prefix, cancellationToken: cancellationToken)
+            .Where(b => include is null || include(b))
+            .Select(b => b.Name)
+            .ToListAsync(cancellationToken);
         foreach (var batch in names.Chunk(16))
         {
             foreach (var item in await Task.WhenAll(batch.Select(name => ReadJsonAsync<T>(container, name, cancellationToken))))

@@ -9,7 +9,7 @@ namespace Digest.Storage.AzureStorage;
 public sealed record BlobDownload(string Name, byte[] Content, string? ContentType, string ETag, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>A blob in a listing.</summary>
-public sealed record BlobItem(string Name, long Length, string? ETag);
+public sealed record BlobItem(string Name, long Length, string? ETag, DateTimeOffset? LastModified = null);
 
 /// <summary>
 /// The Blob service operations Digest needs (Blob REST API): create a container, put block blobs with content type
@@ -125,7 +125,8 @@ public sealed class BlobClient
                 yield return new BlobItem(
                     blob.Element("Name")!.Value,
                     long.Parse(properties?.Element("Content-Length")?.Value ?? "0", CultureInfo.InvariantCulture),
-                    properties?.Element("Etag")?.Value);
+                    properties?.Element("Etag")?.Value,
+                    DateTimeOffset.TryParse(properties?.Element("Last-Modified")?.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified) ? modified : null);
             }
 
             marker = page.Element("NextMarker")?.Value is { Length: > 0 } next ? next : null;
