@@ -204,3 +204,17 @@ public class ArticleReaderRejectionTests
         Assert.Equal(RejectionCode.NoUsableSentences, rejected.Code);
     }
 }
+
+public class JsonSurrogateRejectionTests
+{
+    [Fact]
+    public void Read_JsonWithALoneSurrogateEscape_IsRejectedAsMalformedJson()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("""{"title": "Storm \ud800 hits", "body": "The storm hit the coast on Friday and knocked out power to thousands of homes."}""");
+
+        var rejected = Assert.Throws<Digest.Articles.ArticleRejectedException>(() => new Digest.Articles.ArticleReader(new Digest.Articles.IntakeOptions()).Read("storm.json", json));
+
+        Assert.Equal(Digest.Articles.RejectionCode.MalformedJson, rejected.Code);
+        Assert.Contains("title", rejected.Reason);
+    }
+}

@@ -126,18 +126,20 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting()
     {
-        Environment.SetEnvironmentVariable("Briefing__TimeZone", "Mars/Olympus_Mons");
-        try
+        // A child process, so the bad setting never reaches the other tests running in this one.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Digest.dll"), "run", Path.Combine(Samples, "articles"), "--out", outFolder })
         {
-            var (exit, _, error) = await RunSamplesAsync();
+            start.ArgumentList.Add(argument);
+        }
 
-            Assert.Equal(2, exit);
-            Assert.Contains("Briefing:TimeZone", error);
-            Assert.False(Directory.Exists(Path.Combine(outFolder, "summaries")));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Briefing__TimeZone", null);
-        }
+        start.Environment["Briefing__TimeZone"] = "Mars/Olympus_Mons";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Briefing:TimeZone", error);
+        Assert.False(Directory.Exists(Path.Combine(outFolder, "summaries")));
     }
 }

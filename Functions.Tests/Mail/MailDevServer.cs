@@ -44,9 +44,14 @@ internal sealed class MailDevServer : IAsyncDisposable
                 await server.WaitUntilReadyAsync();
                 return server;
             }
-            catch (InvalidOperationException) when (attempt < 3)
+            catch (Exception failure) when (failure is InvalidOperationException or TimeoutException)
             {
+                // Never leave a half-started maildev behind, whether we try again or give up.
                 await server.DisposeAsync();
+                if (attempt >= 3)
+                {
+                    throw;
+                }
             }
         }
     }

@@ -168,13 +168,12 @@ public abstract class StoreContractTests
     public async Task Job_ReceivedButNotCompleted_IsHiddenThenHandedOutAgain()
     {
         await Store.EnqueueAsync("job ü");
-        var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+        var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(3));
 
-        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
-        await Task.Delay(TimeSpan.FromSeconds(1.6));
-        var again = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(3)));
+        var again = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(first!.Id, again!.Id);
+        Assert.Equal(first!.Id, again.Id);
         Assert.Equal(("job ü", 2), (again.Body, again.DequeueCount));
     }
 
@@ -183,15 +182,13 @@ public abstract class StoreContractTests
     {
         await Store.EnqueueAsync("slow job");
         var first = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
-        await Task.Delay(TimeSpan.FromSeconds(1.6));
-        var second = await Store.ReceiveAsync(TimeSpan.FromSeconds(1));
+        var second = await ReceiveWhenVisibleAsync(TimeSpan.FromSeconds(2));
 
         await Store.CompleteAsync(first!);
         await Store.CompleteAsync(first!);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.6));
-        var third = await Store.ReceiveAsync(TimeSpan.FromMinutes(1));
-        Assert.Equal((second!.Id, 3), (third!.Id, third.DequeueCount));
+        var third = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal((second.Id, 3), (third.Id, third.DequeueCount));
         await Store.CompleteAsync(third);
         Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
     }
@@ -202,13 +199,35 @@ public abstract class StoreContractTests
         await Store.EnqueueAsync("always fails");
         for (var attempt = 1; attempt <= IJobQueue.MaxDequeueCount; attempt++)
         {
-            Assert.Equal(attempt, (await Store.ReceiveAsync(TimeSpan.FromSeconds(1)))!.DequeueCount);
-            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            Assert.Equal(attempt, (await ReceiveWhenVisibleAsync(TimeSpan.FromSeconds(1))).DequeueCount);
         }
 
-        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Store.PeekPoisonAsync()).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job never reached the poison queue");
+            Assert.Null(await Store.ReceiveAsync(TimeSpan.FromSeconds(1)));
+            await Task.Delay(200);
+        }
+
         Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
         Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
+    }
+
+    /// <summary>Receives the next job, waiting (polling) until one becomes visible; no fixed sleeps that a busy machine can outrun.</summary>
+    private async Task<QueuedJob> ReceiveWhenVisibleAsync(TimeSpan visibility)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await Store.ReceiveAsync(visibility) is { } job)
+            {
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no job became visible within 30 s");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

@@ -27,24 +27,36 @@ public sealed class SubscriptionOptions
         var path = Path.Combine(dataFolder, "signing.key");
         if (!File.Exists(path))
         {
+            // Written to a private temporary file and moved into place, so no reader ever sees an empty key.
             Directory.CreateDirectory(dataFolder);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+
             try
             {
-                using var stream = new FileStream(path, options);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+                File.Move(temporary, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another process created it first; use theirs.
+                File.Delete(temporary);
             }
         }
 
-        return Encoding.UTF8.GetBytes(File.ReadAllText(path).Trim());
+        var key = File.ReadAllText(path).Trim();
+        return key.Length >= MinimumKeyLength
+            ? Encoding.UTF8.GetBytes(key)
+            : throw new InvalidDataException($"{path} holds a signing key of {key.Length} characters; it needs at least {MinimumKeyLength}. Delete the file to have a new one made.");
     }
+
+    private const int MinimumKeyLength = 32;
 }

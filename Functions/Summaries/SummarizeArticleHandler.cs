@@ -28,7 +28,7 @@ public sealed partial class SummarizeArticleHandler(
     {
         try
         {
-            var article = reader.Read(name, content.Span);
+            var article = Read(name, content.Span);
             if (await store.FindAsync(name, cancellationToken) is { } existing && existing.ContentHash == article.ContentHash)
             {
                 LogAlreadySummarized(name);
@@ -47,6 +47,27 @@ public sealed partial class SummarizeArticleHandler(
             return new IntakeOutcome(name, IntakeResult.Rejected, null, rejected.Reason);
         }
     }
+
+    /// <summary>
+    /// Intake is pure computation over the bytes: any failure in it, even one intake did not foresee, is about this
+    /// article, so it is rejected with the reason rather than failing the run or being retried forever.
+    /// </summary>
+    private Article Read(string name, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            return reader.Read(name, content);
+        }
+        catch (Exception unexpected) when (unexpected is not ArticleRejectedException and not OutOfMemoryException)
+        {
+            LogIntakeFailed(unexpected, name);
+            throw new ArticleRejectedException(name, RejectionCode.NotText,
+                $"the file could not be read ({unexpected.GetType().Name}); please check it opens as text and re-upload it");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake failed on {Article} unexpectedly; it is set aside as rejected")]
+    private partial void LogIntakeFailed(Exception exception, string article);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summarized {Article}: {SentenceCount} sentences by {Provider}")]
     private partial void LogSummarized(string article, int sentenceCount, string provider);

@@ -93,13 +93,26 @@ internal static class JsonArticleParser
 
             return candidate.Value.ValueKind switch
             {
-                JsonValueKind.String => candidate.Value.GetString(),
+                JsonValueKind.String => StringValue(name, property, candidate.Value),
                 JsonValueKind.Null => null,
                 var kind => throw Malformed(name, $"the JSON \"{property}\" must be a string, but it is {Describe(kind)}"),
             };
         }
 
         return null;
+    }
+
+    /// <summary>A string value; an escape that is not text (a lone UTF-16 surrogate such as <c>\ud800</c>) is malformed input.</summary>
+    private static string? StringValue(string name, string property, JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Malformed(name, $"the JSON \"{property}\" holds an escape that is not text (a lone \\uD800-\\uDFFF surrogate)");
+        }
     }
 
     private static string? Clean(string? value)
