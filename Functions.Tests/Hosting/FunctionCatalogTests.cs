@@ -13,7 +13,8 @@ public sealed class FunctionCatalogTests(HandlerServer server) : IClassFixture<H
     public async Task Catalog_EveryFunction_HasAnEndpointOnTheHandler(string name)
     {
         var function = FunctionCatalog.All.Single(f => f.Name == name);
-        using var request = new HttpRequestMessage(function.Route is null ? HttpMethod.Post : HttpMethod.Get, function.HandlerPath)
+        var methods = function.Bindings[0].Properties.FirstOrDefault(p => p.Key == "methods").Value as string[];
+        using var request = new HttpRequestMessage(methods is null ? HttpMethod.Post : new HttpMethod(methods[0].ToUpperInvariant()), function.HandlerPath)
         {
             Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
         };

@@ -33,6 +33,8 @@ public static class CustomHandler
         builder.Services.AddSingleton<ComposeBriefingFunction>();
         builder.Services.AddSingleton<SendBriefingFunction>();
         builder.Services.AddSingleton<BriefingFanOut>();
+        builder.Services.AddSingleton<SubscriptionFunctions>();
+        builder.Services.AddSingleton<GetBriefingFunction>();
 
         // Binding failures (malformed JSON, wrong shape) reach ProblemDetailsExceptionHandler instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -55,6 +57,16 @@ public static class CustomHandler
             (InvocationRequest request, ComposeBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
         app.MapPost(Path(FunctionCatalog.SendBriefing),
             (InvocationRequest request, SendBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
+        app.MapPost(Path(FunctionCatalog.Subscribe),
+            (HttpRequest request, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.SubscribeAsync(request, cancellationToken));
+        app.MapGet(Path(FunctionCatalog.Confirm),
+            (string? token, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.ConfirmAsync(token, cancellationToken));
+        app.MapGet(Path(FunctionCatalog.Unsubscribe),
+            (HttpRequest request, string? token, SubscriptionFunctions functions) => functions.UnsubscribePage(request, token));
+        app.MapPost(Path(FunctionCatalog.Unsubscribe),
+            (string? token, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.UnsubscribeAsync(token, cancellationToken));
+        app.MapGet(Path(FunctionCatalog.GetBriefing),
+            (string date, GetBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(date, cancellationToken));
         app.MapGet(Path(FunctionCatalog.Health), HealthFunction.Invoke);
     }
 

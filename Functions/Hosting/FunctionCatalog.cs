@@ -26,6 +26,10 @@ public static class FunctionCatalog
     public const string SummarizeArticle = nameof(SummarizeArticle);
     public const string ComposeBriefing = nameof(ComposeBriefing);
     public const string SendBriefing = nameof(SendBriefing);
+    public const string Subscribe = nameof(Subscribe);
+    public const string Confirm = nameof(Confirm);
+    public const string Unsubscribe = nameof(Unsubscribe);
+    public const string GetBriefing = nameof(GetBriefing);
     public const string Health = nameof(Health);
 
     /// <summary>Binding names, as the handler reads them from <c>Data</c>.</summary>
@@ -42,6 +46,10 @@ public static class FunctionCatalog
     /// <summary>App setting holding the NCRONTAB schedule of <see cref="ComposeBriefing"/> (UTC on Flex Consumption).</summary>
     public const string BriefingScheduleSetting = "BriefingSchedule";
 
+    public const string SubscribeRoute = "subscribe";
+    public const string ConfirmRoute = "confirm";
+    public const string UnsubscribeRoute = "unsubscribe";
+    public const string BriefingRoute = "briefings/{date}";
     public const string HealthRoute = "health";
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
@@ -74,6 +82,10 @@ public static class FunctionCatalog
                 new("dataType", "binary"),
             ]),
         ]),
+        Http(Subscribe, SubscribeRoute, "post"),
+        Http(Confirm, ConfirmRoute, "get"),
+        Http(Unsubscribe, UnsubscribeRoute, "get", "post"),
+        Http(GetBriefing, BriefingRoute, "get"),
         Http(Health, HealthRoute, "get"),
     ];
 

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Digest.Mail;
+using Digest.Storage;
+using Digest.Subscribers;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Hosting.Endpoints;
+
+/// <summary>
+/// Subscribing with double opt-in, confirming and unsubscribing — no login and no cookies, every link signed.
+/// The pending subscription lives only in the signed confirmation link (valid for 48 hours), so nothing is stored
+/// about an address until its owner confirms; confirming twice or unsubscribing twice is harmless.
+/// </summary>
+public sealed partial class SubscriptionFunctions(
+    ISubscriberDirectory directory,
+    SubscriberTokens tokens,
+    BriefingEmailBuilder emails,
+    IEmailSender sender,
+    IOptions<MailOptions> mail,
+    TimeProvider time,
+    ILogger<SubscriptionFunctions> logger)
+{
+    public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(48);
+
+    private const int MaxBodyBytes = 4096;
+
+    /// <summary><c>POST /api/subscribe</c> with JSON <c>{"email": "..."}</c> or a form field <c>email</c>.</summary>
+    public async Task<IResult> SubscribeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var email = await ReadEmailAsync(request, cancellationToken);
+        if (email is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No email address", "Send {\"email\": \"you@example.com\"} as JSON or an 'email' form field.");
+        }
+
+        if (!EmailAddressRules.IsValid(email))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid email address", "The email address is not valid.");
+        }
+
+        var token = tokens.Create(SubscriberTokens.Confirm, email, time.GetUtcNow() + ConfirmationLifetime);
+        await sender.SendAsync(emails.BuildConfirmation(email, $"{BaseUrl}/api/confirm?token={token}"), cancellationToken);
+        LogConfirmationSent();
+        return Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
+    }
+
+    /// <summary><c>GET /api/confirm?token=...</c>: the link from the confirmation email.</summary>
+    public async Task<IResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var check = token is null ? new TokenCheck(TokenStatus.Invalid, null) : tokens.Check(SubscriberTokens.Confirm, token, time.GetUtcNow());
+        switch (check.Status)
+        {
+            case TokenStatus.Valid:
+                await directory.AddSubscriberAsync(new Subscriber(check.Email!), cancellationToken);
+                LogConfirmed();
+                return Pages.Message(StatusCodes.Status200OK, "You are subscribed", "Digest's daily briefing will arrive in your inbox every morning. Every email has a link to unsubscribe.");
+            case TokenStatus.Expired:
+                return Pages.Message(StatusCodes.Status410Gone, "This link has expired", "Confirmation links are valid for 48 hours. Please subscribe again to get a new one.");
+            default:
+                return Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "The confirmation link is incomplete or has been changed. Please use the link from the email as it is.");
+        }
+    }
+
+    /// <summary><c>GET /api/unsubscribe?token=...</c>: a page with a button; a GET never unsubscribes (mail scanners follow links).</summary>
+    public IResult UnsubscribePage(HttpRequest request, string? token) =>
+        UnsubscribeEmail(token) is null
+            ? InvalidUnsubscribeLink()
+            : Pages.Message(StatusCodes.Status200OK, "Unsubscribe from Digest?", "You will no longer get the daily briefing.", request.Path + request.QueryString, "Unsubscribe");
+
+    /// <summary><c>POST /api/unsubscribe?token=...</c>: RFC 8058 one-click (<c>List-Unsubscribe=One-Click</c>) or the page's button.</summary>
+    public async Task<IResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (UnsubscribeEmail(token) is not { } email)
+        {
+            return InvalidUnsubscribeLink();
+        }
+
+        var removed = await directory.RemoveSubscriberAsync(email, cancellationToken);
+        LogUnsubscribed(removed);
+        return Pages.Message(StatusCodes.Status200OK, "You are unsubscribed", "You will not get Digest's daily briefing any more. Changed your mind? You can subscribe again at any time.");
+    }
+
+    private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
+
+    private string? UnsubscribeEmail(string? token) => token is null ? null : tokens.Verify(SubscriberTokens.Unsubscribe, token);
+
+    private static IResult InvalidUnsubscribeLink() =>
+        Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "The unsubscribe link is incomplete or has been changed. Please use the link from the email as it is.");
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+
+    private static async Task<string?> ReadEmailAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new BadHttpRequestException($"The request body is over {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return form["email"].FirstOrDefault()?.Trim();
+        }
+
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return json.RootElement.ValueKind == JsonValueKind.Object &&
+                   json.RootElement.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String
+                ? email.GetString()!.Trim()
+                : null;
+        }
+        catch (JsonException)
+        {
+            throw new BadHttpRequestException("The request body is not valid JSON.");
+        }
+    }
+
+    // No address in any log line: the counts and outcomes are enough to operate the service.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent a subscription confirmation email")]
+    private partial void LogConfirmationSent();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A subscription was confirmed")]
+    private partial void LogConfirmed();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribed a reader (was subscribed: {WasSubscribed})")]
+    private partial void LogUnsubscribed(bool wasSubscribed);
+}
