@@ -33,10 +33,12 @@ public sealed partial class EventGridSubscriptionTests
     [Fact]
     public void Subscription_Container_IsTheOneTheTriggerWatches()
     {
-        var function = FunctionCatalog.All.Single(f => f.Name == SubscribedFunction());
+        var function = FunctionCatalog.All.Single(f => f.Name == FunctionCatalog.SummarizeArticle);
 
-        Assert.Equal(EventGridBlobTriggerContainer(function), SubscribedContainer());
-        Assert.Equal(FunctionCatalog.ArticlesContainer, SubscribedContainer());
+        var watched = EventGridBlobTriggerContainer(function);
+
+        Assert.True(watched == SubscribedContainer(), $"{Subscription.Path} subscribes container '{SubscribedContainer()}', but {function.Name} watches '{watched}'.");
+        Assert.Equal(FunctionCatalog.ArticlesContainer, watched);
     }
 
     [Fact]
