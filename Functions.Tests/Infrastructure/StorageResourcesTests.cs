@@ -1,3 +1,4 @@
+using Digest.Hosting;
 using Digest.Storage.AzureStorage;
 
 namespace Digest.Tests.Infrastructure;
@@ -45,6 +46,18 @@ public sealed class StorageResourcesTests
         var unused = Storage.StringArray(variable).Where(name => !used.Contains(name)).ToArray();
 
         Assert.True(unused.Length == 0, $"{Storage.Path} creates names StorageNames does not know (var {variable}): {string.Join(", ", unused)}.");
+    }
+
+    [Fact]
+    public void Storage_EveryQueueAndContainerABindingUses_IsCreated()
+    {
+        var properties = FunctionCatalog.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties).ToArray();
+        var queues = properties.Where(p => p.Key == "queueName").Select(p => (string)p.Value);
+        var containers = properties.Where(p => p.Key == "path").Select(p => ((string)p.Value).Split('/')[0]);
+
+        var missing = queues.Except(Storage.StringArray("queueNames")).Concat(containers.Except(Storage.StringArray("containerNames"))).ToArray();
+
+        Assert.True(missing.Length == 0, $"{Storage.Path} does not create what the functions' bindings use: {string.Join(", ", missing)}.");
     }
 
     [Fact]
