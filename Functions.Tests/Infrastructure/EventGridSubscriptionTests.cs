@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Digest.Hosting;
+
+namespace Digest.Tests.Infrastructure;
+
+public sealed partial class EventGridSubscriptionTests
+{
+    private static readonly BicepFile Subscription = BicepFile.Load("events/articles-subscription.bicep");
+
+    private static BicepResource EventSubscription() =>
+        Assert.Single(Subscription.Resources(), r => r.Type == "Microsoft.EventGrid/systemTopics/eventSubscriptions");
+
+    private static string SubscribedFunction() =>
+        WebhookFunction().Match(Subscription.Interpolate(EventSubscription().Property("endpointUrl")!)) is { Success: true } match
+            ? match.Groups["function"].Value
+            : throw new InvalidOperationException($"{Subscription.Path}: the endpointUrl is not the blobs extension webhook of a function.");
+
+    private static string SubscribedContainer() =>
+        SubjectFilter().Match(Subscription.Interpolate(EventSubscription().Property("subjectBeginsWith")!)) is { Success: true } match
+            ? match.Groups["container"].Value
+            : throw new InvalidOperationException($"{Subscription.Path}: subjectBeginsWith is not /blobServices/default/containers/<name>/.");
+
+    [Fact]
+    public void Subscription_Function_IsAnEventGridBlobTriggerOfTheCatalog()
+    {
+        var name = SubscribedFunction();
+
+        var function = FunctionCatalog.All.SingleOrDefault(f => f.Name == name);
+        Assert.True(function is not null, $"{Subscription.Path} subscribes function '{name}', which FunctionCatalog does not declare.");
+        Assert.True(EventGridBlobTriggerContainer(function) is not null, $"{Subscription.Path} subscribes '{name}', which has no blob trigger with source EventGrid.");
+    }
+
+    [Fact]
+    public void Subscription_Container_IsTheOneTheTriggerWatches()
+    {
+        var function = FunctionCatalog.All.Single(f => f.Name == FunctionCatalog.SummarizeArticle);
+
+        var watched = EventGridBlobTriggerContainer(function);
+
+        Assert.True(watched == SubscribedContainer(), $"{Subscription.Path} subscribes container '{SubscribedContainer()}', but {function.Name} watches '{watched}'.");
+        Assert.Equal(FunctionCatalog.ArticlesContainer, watched);
+    }
+
+    [Fact]
+    public void Catalog_EveryEventGridBlobTrigger_HasASubscription()
+    {
+        var unsubscribed = FunctionCatalog.All.Where(f => EventGridBlobTriggerContainer(f) is not null && f.Name != SubscribedFunction()).Select(f => f.Name).ToArray();
+
+        Assert.True(unsubscribed.Length == 0, $"No Event Grid subscription in {Subscription.Path} for: {string.Join(", ", unsubscribed)}.");
+    }
+
+    [Fact]
+    public void Subscription_Events_AreBlobCreatedOnly()
+    {
+        var body = EventSubscription().Body;
+
+        Assert.Matches(@"includedEventTypes:\s*\[\s*'Microsoft\.Storage\.BlobCreated'\s*\]", body);
+        Assert.Equal("'WebHook'", EventSubscription().Property("endpointType"));
+    }
+
+    [Fact]
+    public void Subscription_Webhook_UsesTheBlobsExtensionSystemKey()
+    {
+        Assert.Contains("systemKeys.blobs_extension", EventSubscription().Property("endpointUrl"), StringComparison.Ordinal);
+    }
+
+    private static string? EventGridBlobTriggerContainer(FunctionDefinition function)
+    {
+        var trigger = function.Bindings.FirstOrDefault(b => b.Type == "blobTrigger"
+            && b.Properties.Any(p => p.Key == "source" && (string)p.Value == "EventGrid"));
+        var path = trigger?.Properties.FirstOrDefault(p => p.Key == "path").Value as string;
+        return path?.Split('/')[0];
+    }
+
+    [GeneratedRegex(@"/runtime/webhooks/blobs\?functionName=Host\.Functions\.(?<function>\w+)&code=")]
+    private static partial Regex WebhookFunction();
+
+    [GeneratedRegex(@"^'/blobServices/default/containers/(?<container>[a-z0-9-]+)/'$")]
+    private static partial Regex SubjectFilter();
+}

@@ -1,0 +1,168 @@
+// The Flex Consumption plan and Digest's function app: a Linux custom handler (runtime custom 1.0) that runs as the
+// user-assigned identity, loads its deployment package from blob storage with that identity, and reads its secrets
+// through Key Vault references. Every app setting name here is one the app reads (Functions.Tests/Infrastructure
+// checks them against the options classes and the function catalog).
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Name of the function app; its default host name is <name>.azurewebsites.net.')
+param appName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object = {}
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Blob service endpoint of the storage account, ending in a slash.')
+param blobEndpoint string
+
+@description('Queue service endpoint of the storage account, ending in a slash.')
+param queueEndpoint string
+
+@description('Table service endpoint of the storage account, ending in a slash.')
+param tableEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Connection string of Application Insights.')
+param applicationInsightsConnectionString string
+
+@description('Name of the key vault that holds the SendGrid API key and the signing key.')
+param keyVaultName string
+
+@description('Sender address of briefing email (Mail:FromAddress).')
+param senderAddress string
+
+@description('Sender display name of briefing email (Mail:FromName).')
+param senderName string
+
+@description('Postal address shown in every email footer (Mail:PostalAddress).')
+param postalAddress string
+
+@description('NCRONTAB schedule (six fields, UTC) of the daily briefing, read by the ComposeBriefing timer as %BriefingSchedule%.')
+param briefingSchedule string
+
+@description('IANA time zone whose calendar day a briefing covers (Briefing:TimeZone).')
+param briefingTimeZone string
+
+@description('Summarizer:Provider: builtin, language-extractive or language-abstractive.')
+param summarizerProvider string
+
+@description('Endpoint of the Azure AI Language resource; empty when the built-in summarizer is used.')
+param languageEndpoint string = ''
+
+@description('Most instances the app scales out to.')
+param maximumInstanceCount int
+
+@description('Memory of each instance in MB.')
+param instanceMemoryMB int
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+  }
+}
+
+// The Functions host and Digest's own store share one identity-based connection (FunctionCatalog.StorageConnection).
+var hostSettings = {
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+}
+
+var digestSettings = {
+  BriefingSchedule: briefingSchedule
+  Briefing__TimeZone: briefingTimeZone
+  Summarizer__Provider: summarizerProvider
+  Mail__Sender: 'sendgrid'
+  Mail__SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sendgrid-api-key)'
+  Mail__FromAddress: senderAddress
+  Mail__FromName: senderName
+  Mail__PostalAddress: postalAddress
+  Mail__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  Subscriptions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=subscription-signing-key)'
+}
+
+var languageSettings = empty(languageEndpoint)
+  ? {}
+  : {
+      Summarizer__Language__Endpoint: languageEndpoint
+      Summarizer__Language__ManagedIdentityClientId: identityClientId
+    }
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(hostSettings, digestSettings, languageSettings)
+}
+
+@description('Name of the function app.')
+output name string = functionApp.name
+
+@description('Resource id of the function app.')
+output id string = functionApp.id
+
+@description('Public base URL of the app (Mail:PublicBaseUrl).')
+output url string = 'https://${functionApp.properties.defaultHostName}'
