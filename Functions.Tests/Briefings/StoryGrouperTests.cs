@@ -79,3 +79,37 @@ public class StoryGrouperTests
         Assert.All(groups, g => Assert.Single(g.Select(i => summaries[i].Article.Split('-')[0]).Distinct()));
     }
 }
+
+public class StoryGrouperArrivalOrderTests
+{
+    private static readonly string Articles = Path.Combine(AppContext.BaseDirectory, "samples", "articles");
+
+    private static async Task<Digest.Summaries.ArticleSummary> SummarizeAsync(string file)
+    {
+        var reader = new Digest.Articles.ArticleReader(new Digest.Articles.IntakeOptions());
+        var summarizer = new Digest.Summaries.BuiltInSummarizer(new Digest.Summaries.SummarizerOptions(), TimeProvider.System);
+        return await summarizer.SummarizeAsync(reader.Read(file, await File.ReadAllBytesAsync(Path.Combine(Articles, file))));
+    }
+
+    public static TheoryData<int[]> Orders() => [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public async Task Group_ReportsOfOneEventInAnyArrivalOrder_AreOneStory(int[] order)
+    {
+        string[] storm = ["kessing-bay-storm-coastline-daily.html", "kessing-bay-storm-harbor-times.md", "kessing-bay-storm-ridgeline-post.txt"];
+        var day = new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero);
+        var summaries = new List<Digest.Summaries.ArticleSummary>();
+        for (var i = 0; i < storm.Length; i++)
+        {
+            summaries.Add((await SummarizeAsync(storm[i])) with { PublishedAt = day.AddHours(order[i]), SummarizedAt = day.AddHours(order[i]) });
+        }
+
+        summaries.Add(await SummarizeAsync("coastal-cup-final-harbor-times.html"));
+
+        var groups = new StoryGrouper(new GroupingOptions()).Group(summaries);
+
+        Assert.Equal(2, groups.Count);
+        Assert.Contains(groups, g => g.Order().SequenceEqual([0, 1, 2]));
+    }
+}

@@ -14,7 +14,9 @@ public static class CustomHandler
     /// <summary>Largest request the host may post: a 2 MB article travels base64-encoded inside JSON.</summary>
     private const long MaxRequestBytes = 64L * 1024 * 1024;
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line configuration, e.g. <c>--Storage:LocalFolder=DIR</c>.</param>
+    /// <param name="configureServices">Replaces registrations after Digest's own (tests swap the clock this way).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var port = builder.Configuration[PortVariable] ?? "7072";
@@ -38,6 +40,7 @@ public static class CustomHandler
 
         // Binding failures (malformed JSON, wrong shape) reach ProblemDetailsExceptionHandler instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         DigestServices.ValidateOptions(app.Services);

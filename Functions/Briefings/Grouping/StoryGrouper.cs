@@ -17,7 +17,7 @@ public sealed class StoryGrouper(GroupingOptions options)
 {
     private const int CandidatesToScore = 8;
 
-    /// <summary>Returns the stories as lists of indexes into <paramref name="summaries"/>, each list in time order.</summary>
+    /// <summary>Returns the stories as lists of indexes into <paramref name="summaries"/>, each list in ascending order.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<ArticleSummary> summaries)
     {
         var vectors = SummaryTerms.Vectorize(summaries);
@@ -60,7 +60,61 @@ public sealed class StoryGrouper(GroupingOptions options)
             }
         }
 
-        return clusters.Select(c => (IReadOnlyList<int>)c.Members).ToArray();
+        MergeSimilarStories(clusters, postings, shared);
+        return clusters.Where(c => c.Members.Count > 0).Select(c => (IReadOnlyList<int>)c.Members.Order().ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Single-pass clustering depends on arrival order: a report that comes before the others of its event may start a
+    /// story of its own. This pass merges each story, smallest first, into the story whose centroid is most similar
+    /// to its own centroid when that similarity reaches the threshold, until nothing changes (at most a few rounds).
+    /// </summary>
+    private void MergeSimilarStories(List<Cluster> clusters, Dictionary<int, List<int>> postings, Dictionary<int, int> shared)
+    {
+        const int MaxRounds = 3;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var merged = false;
+            foreach (var cluster in clusters.Where(c => c.Members.Count > 0).OrderBy(c => c.Members.Count).ThenBy(c => c.Id).ToArray())
+            {
+                if (cluster.Members.Count == 0)
+                {
+                    continue;
+                }
+
+                shared.Clear();
+                foreach (var term in cluster.IndexedTerms)
+                {
+                    if (!postings.TryGetValue(term, out var list))
+                    {
+                        continue;
+                    }
+
+                    for (var k = list.Count - 1; k >= Math.Max(0, list.Count - options.MaxStoriesPerTerm); k--)
+                    {
+                        if (list[k] != cluster.Id && clusters[list[k]].Members.Count > 0)
+                        {
+                            shared[list[k]] = shared.GetValueOrDefault(list[k]) + 1;
+                        }
+                    }
+                }
+
+                var best = shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidatesToScore)
+                    .Select(p => (Target: clusters[p.Key], Similarity: cluster.Similarity(clusters[p.Key])))
+                    .OrderByDescending(x => x.Similarity).ThenBy(x => x.Target.Id)
+                    .FirstOrDefault();
+                if (best.Target is not null && best.Similarity >= options.SimilarityThreshold)
+                {
+                    best.Target.Absorb(cluster, postings);
+                    merged = true;
+                }
+            }
+
+            if (!merged)
+            {
+                return;
+            }
+        }
     }
 
     private (int Cluster, double Similarity)? FindBest(
@@ -122,6 +176,52 @@ public sealed class StoryGrouper(GroupingOptions options)
             }
 
             return dot / Math.Sqrt(squaredNorm);
+        }
+
+        /// <summary>Cosine similarity of the two stories' centroids.</summary>
+        public double Similarity(Cluster other)
+        {
+            if (squaredNorm <= 0 || other.squaredNorm <= 0)
+            {
+                return 0;
+            }
+
+            var (small, large) = centroid.Count <= other.centroid.Count ? (centroid, other.centroid) : (other.centroid, centroid);
+            double dot = 0;
+            foreach (var (term, weight) in small)
+            {
+                if (large.TryGetValue(term, out var otherWeight))
+                {
+                    dot += weight * otherWeight;
+                }
+            }
+
+            return dot / Math.Sqrt(squaredNorm * other.squaredNorm);
+        }
+
+        /// <summary>Takes over <paramref name="other"/>'s articles, centroid and index entries; <paramref name="other"/> is left empty.</summary>
+        public void Absorb(Cluster other, Dictionary<int, List<int>> postings)
+        {
+            Members.AddRange(other.Members);
+            foreach (var (term, weight) in other.centroid)
+            {
+                var before = centroid.GetValueOrDefault(term);
+                var after = before + weight;
+                centroid[term] = after;
+                squaredNorm += (after * after) - (before * before);
+            }
+
+            foreach (var term in other.IndexedTerms)
+            {
+                if (IndexedTerms.Add(term))
+                {
+                    postings[term].Add(Id);
+                }
+            }
+
+            other.Members.Clear();
+            other.centroid.Clear();
+            other.squaredNorm = 0;
         }
 
         public void Add(int member, TermVector vector)
