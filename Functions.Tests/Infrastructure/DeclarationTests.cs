@@ -52,7 +52,7 @@ public sealed partial class DeclarationTests
         Assert.Matches($@"(?m)^output {output} string = ", main);
         Assert.True(
             Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "scripts")).Any(f => File.ReadAllText(f).Contains("$" + "{" + output, StringComparison.Ordinal))
-            || File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "README-deploy.md")).Contains(output, StringComparison.Ordinal),
+            || File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")).Contains(output, StringComparison.Ordinal),
             $"Nothing reads the output {output}.");
     }
 
