@@ -80,6 +80,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SameFolderForTheNextDay_DoesNotSendYesterdaysStoriesAgain()
+    {
+        await RunSamplesAsync("--to", "reader@example.com");
+
+        var (exit, output, _) = await RunAsync("run", Path.Combine(Samples, "articles"), "--out", outFolder, "--date", "2026-11-21", "--to", "reader@example.com");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("18 articles left out: they are in the briefing of another day.", output);
+        var next = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "briefings", "2026-11-21.json"))).RootElement;
+        Assert.Equal(0, next.GetProperty("stories").GetArrayLength());
+        Assert.Single(Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml"));
+    }
+
+    [Fact]
     public async Task Run_FolderWithBadArticles_SetsThemAsideWithReasonsAndSucceeds()
     {
         var articles = Path.Combine(outFolder, "in");

@@ -136,7 +136,14 @@ public static class RunCommand
             await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {name}: {Describe(outcome)}");
         }
 
-        var summaries = outcomes.Where(o => o.Summary is not null).Select(o => o.Summary!).ToArray();
+        // An article goes into one daily briefing: what an earlier (or later) day's stored briefing holds stays out.
+        var briefed = await BriefedOnOtherDaysAsync(services.GetRequiredService<IBriefingStore>(), day, cancellationToken);
+        var summaries = outcomes.Where(o => o.Summary is not null && !briefed.Contains(o.Article)).Select(o => o.Summary!).ToArray();
+        if (briefed.Count > 0 && outcomes.Any(o => briefed.Contains(o.Article)))
+        {
+            await output.WriteLineAsync($"  {outcomes.Count(o => briefed.Contains(o.Article))} articles left out: they are in the briefing of another day.");
+        }
+
         var rejections = await services.GetRequiredService<ISummaryStore>().ListRejectionsAsync(cancellationToken)
             .Where(r => outcomes.Any(o => o.Result == IntakeResult.Rejected && o.Article == r.Article))
             .ToListAsync(cancellationToken);
@@ -158,6 +165,23 @@ public static class RunCommand
         var briefingPlace = store is LocalFolderStore ? Path.Combine(request.Out.FullName, "briefings") : $"{StorageServices.Describe(store)}, container {StorageNames.BriefingsContainer}";
         await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, delivery, recipients.Count);
         return DigestCli.Success;
+    }
+
+    /// <summary>How many days around a briefing's date are checked for articles already briefed.</summary>
+    private const int BriefedLookAroundDays = 31;
+
+    private static async Task<HashSet<string>> BriefedOnOtherDaysAsync(IBriefingStore briefings, DateOnly day, CancellationToken cancellationToken)
+    {
+        var briefed = new HashSet<string>(StringComparer.Ordinal);
+        for (var other = day.AddDays(-BriefedLookAroundDays); other <= day.AddDays(BriefedLookAroundDays); other = other.AddDays(1))
+        {
+            if (other != day && await briefings.FindAsync(other, cancellationToken) is { } briefing)
+            {
+                briefed.UnionWith(briefing.Stories.SelectMany(s => s.Sources).Select(s => s.Article));
+            }
+        }
+
+        return briefed;
     }
 
     private sealed record ArticleSource(string Name, Func<CancellationToken, Task<byte[]>> Read);
