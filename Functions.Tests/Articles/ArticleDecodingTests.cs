@@ -72,4 +72,23 @@ public class ArticleDecodingTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Text))), article.ContentHash);
         Assert.Matches("^[0-9a-f]{64}$", article.ContentHash);
     }
+
+    [Fact]
+    public void Read_Utf8WithOneStrayWindows1252Byte_KeepsTheUtf8TextAndReadsOnlyThatByteAs1252()
+    {
+        // “the right call” in UTF-8, then "caf" + 0xE9 (é in Windows-1252) pasted from elsewhere.
+        byte[] content =
+        [
+            .. Encoding.UTF8.GetBytes("Mayor backs plan\n\nThe council said the vote was \u201cthe right call\u201d on Friday and met at the caf"),
+            0xE9,
+            .. Encoding.UTF8.GetBytes(" on Main Street to celebrate with residents afterwards."),
+        ];
+
+        var article = Read(content);
+
+        var body = string.Join(" ", article.Paragraphs);
+        Assert.Contains("\u201cthe right call\u201d", body);
+        Assert.Contains("caf\u00e9 on Main Street", body);
+        Assert.DoesNotContain("\u00e2\u20ac", body);
+    }
 }

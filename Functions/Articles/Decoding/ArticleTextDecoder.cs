@@ -61,7 +61,7 @@ internal static class ArticleTextDecoder
                 throw NotText(name, $"the file looks binary (NUL bytes at offset {nul}), not text");
             }
 
-            text = Utf8.IsValid(content) ? Encoding.UTF8.GetString(content) : Windows1252.GetString(content);
+            text = Utf8.IsValid(content) ? Encoding.UTF8.GetString(content) : DecodeMixed(content);
         }
 
         RejectControlCharacters(name, text);
@@ -69,6 +69,36 @@ internal static class ArticleTextDecoder
     }
 
     /// <summary>Text has a few stray control characters at most; a file full of them is binary whatever its name.</summary>
+    /// <summary>
+    /// Bytes that are not valid UTF-8. A file with no valid multi-byte UTF-8 sequence at all is a Windows-1252 file.
+    /// One that has some is UTF-8 with a few stray Windows-1252 bytes (text pasted from elsewhere): each valid
+    /// sequence is read as UTF-8 and only each invalid byte as Windows-1252, so one stray byte garbles nothing else.
+    /// </summary>
+    private static string DecodeMixed(ReadOnlySpan<byte> content)
+    {
+        var builder = new StringBuilder(content.Length);
+        var sawMultiByte = false;
+        Span<char> chars = stackalloc char[2];
+        var rest = content;
+        while (!rest.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(rest, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                sawMultiByte |= consumed > 1;
+                builder.Append(chars[..rune.EncodeToUtf16(chars)]);
+            }
+            else
+            {
+                consumed = 1;
+                builder.Append(Windows1252.GetString(rest[..1]));
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return sawMultiByte ? builder.ToString() : Windows1252.GetString(content);
+    }
+
     private static void RejectControlCharacters(string name, string text)
     {
         var count = 0;
