@@ -105,6 +105,27 @@ internal sealed class MailDevServer : IAsyncDisposable
     }
 
     /// <summary>The exact bytes maildev received for email <paramref name="id"/> (<c>GET /email/:id/source</c>).</summary>
+    /// <summary>
+    /// The emails addressed to <paramref name="recipient"/>, waiting (up to 10 s) until at least one has arrived:
+    /// maildev may still be storing a message when the SMTP session has already ended.
+    /// </summary>
+    public async Task<List<JsonElement>> EmailsToAsync(string recipient)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var emails = (await EmailsAsync())
+                .Where(e => e.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == recipient))
+                .ToList();
+            if (emails.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return emails;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public Task<byte[]> SourceAsync(string id) => _http.GetByteArrayAsync($"email/{id}/source");
 
     public async ValueTask DisposeAsync()

@@ -51,7 +51,7 @@ public sealed class RunOutboxTests(MailDevFixture maildev) : IClassFixture<MailD
                 await session.QuitAsync(default);
             }
 
-            var arrived = Assert.Single(await maildev.Server.EmailsAsync(), e => e.GetProperty("to")[0].GetProperty("address").GetString() == to);
+            var arrived = Assert.Single(await maildev.Server.EmailsToAsync(to));
             Assert.Equal(mail.Header("Subject"), arrived.GetProperty("subject").GetString());
             Assert.Equal(mail.Header("List-Unsubscribe"), arrived.GetProperty("headers").GetProperty("list-unsubscribe").GetString());
             var text = arrived.GetProperty("text").GetString()!;

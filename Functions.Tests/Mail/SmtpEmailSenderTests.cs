@@ -32,8 +32,7 @@ public sealed class SmtpEmailSenderTests(MailDevFixture maildev) : IClassFixture
 
     private static string UniqueAddress() => $"reader-{Guid.NewGuid():N}@example.com";
 
-    private async Task<List<JsonElement>> ArrivedFor(string address) =>
-        [.. (await maildev.Server.EmailsAsync()).Where(e => e.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == address))];
+    private Task<List<JsonElement>> ArrivedFor(string address) => maildev.Server.EmailsToAsync(address);
 
     [Fact]
     public async Task SendAsync_BriefingEmail_ArrivesAsWrittenWithHeadersBothPartsAndLinks()
@@ -200,7 +199,7 @@ public sealed class SmtpAuthenticationTests : IAsyncLifetime
     {
         await Sender("s3cret-pass").SendAsync(MailTestSupport.Builder().Build(SampleBriefings.Typical(), "ada@example.com", MailTestSupport.SentAt));
 
-        var mail = Assert.Single(await _server.EmailsAsync());
+        var mail = Assert.Single(await _server.EmailsToAsync("ada@example.com"));
         Assert.Equal("ada@example.com", mail.GetProperty("to")[0].GetProperty("address").GetString());
     }
 
