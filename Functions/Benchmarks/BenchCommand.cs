@@ -56,6 +56,7 @@ public static class BenchCommand
         });
         command.Subcommands.Add(child);
         command.Subcommands.Add(MailBench.Create(output));
+        command.Subcommands.Add(FunctionsBench.Create(output, error));
         return command;
     }
 

@@ -52,7 +52,7 @@ public static class PackageCommand
         return command;
     }
 
-    private static async Task<int> PublishAsync(string project, string folder, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> PublishAsync(string project, string folder, TextWriter error, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]

@@ -10,22 +10,25 @@ public static class ServeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var command = new Command("serve", $"Run as the Azure Functions custom handler on 127.0.0.1:${CustomHandler.PortVariable}.");
-        command.SetAction(async (_, cancellationToken) =>
-        {
-            WebApplication app;
-            try
-            {
-                app = CustomHandler.Build([]);
-            }
-            catch (OptionsValidationException invalid)
-            {
-                await error.WriteLineAsync($"Configuration error: {string.Join("; ", invalid.Failures)}");
-                return DigestCli.BadArguments;
-            }
-
-            await app.RunAsync(cancellationToken);
-            return DigestCli.Success;
-        });
+        command.SetAction((_, cancellationToken) => RunAsync(error, cancellationToken));
         return command;
+    }
+
+    /// <summary>Builds and runs the handler until it is stopped; exit code 2 when a setting is invalid.</summary>
+    public static async Task<int> RunAsync(TextWriter error, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = CustomHandler.Build([]);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await error.WriteLineAsync($"Configuration error: {string.Join("; ", invalid.Failures)}");
+            return DigestCli.BadArguments;
+        }
+
+        await app.RunAsync(cancellationToken);
+        return DigestCli.Success;
     }
 }
