@@ -31,10 +31,10 @@ public sealed partial class BriefingFanOut(ISubscriberStore subscribers, IJobQue
             queued++;
         }
 
-        LogQueued(briefing.Date, queued, batches.Count, readers.Count);
+        LogQueued(briefing.Date.ToIso(), queued, batches.Count, readers.Count);
         return queued;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Briefing {Date}: queued {QueuedCount} of {BatchCount} email batches for {ReaderCount} readers")]
-    private partial void LogQueued(DateOnly date, int queuedCount, int batchCount, int readerCount);
+    private partial void LogQueued(string date, int queuedCount, int batchCount, int readerCount);
 }

@@ -35,19 +35,19 @@ public sealed partial class ComposeBriefingHandler(
 
         if (briefing.Stories.Count == 0)
         {
-            LogEmptyBriefing(date);
+            LogEmptyBriefing(date.ToIso());
         }
         else
         {
-            LogComposed(date, briefing.Stories.Count, briefing.ArticleCount, briefing.Rejected.Count);
+            LogComposed(date.ToIso(), briefing.Stories.Count, briefing.ArticleCount, briefing.Rejected.Count);
         }
 
         return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Composed the briefing for {Date}: {StoryCount} stories from {ArticleCount} articles, {RejectedCount} rejected")]
-    private partial void LogComposed(DateOnly date, int storyCount, int articleCount, int rejectedCount);
+    private partial void LogComposed(string date, int storyCount, int articleCount, int rejectedCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The briefing for {Date} has no stories: no articles were summarized in its window")]
-    private partial void LogEmptyBriefing(DateOnly date);
+    private partial void LogEmptyBriefing(string date);
 }

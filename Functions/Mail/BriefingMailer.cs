@@ -60,7 +60,7 @@ public sealed partial class BriefingMailer(
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                LogBatchFailed(failure, briefing.Date, chunk.Length, sent);
+                LogBatchFailed(failure, briefing.Date.ToIso(), chunk.Length, sent);
                 throw;
             }
 
@@ -72,7 +72,7 @@ public sealed partial class BriefingMailer(
             sent += chunk.Length;
         }
 
-        LogSent(briefing.Date, sent, alreadySent, invalid.Count);
+        LogSent(briefing.Date.ToIso(), sent, alreadySent, invalid.Count);
         return new DeliveryReport(sent, alreadySent, invalid);
     }
 
@@ -82,8 +82,8 @@ public sealed partial class BriefingMailer(
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant())))[..32];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Briefing {Date}: {SentCount} emails sent, {AlreadySentCount} already sent, {InvalidCount} invalid addresses skipped")]
-    private partial void LogSent(DateOnly date, int sentCount, int alreadySentCount, int invalidCount);
+    private partial void LogSent(string date, int sentCount, int alreadySentCount, int invalidCount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Briefing {Date}: a batch of {BatchCount} emails was not accepted ({SentCount} sent before it); the next run sends the rest")]
-    private partial void LogBatchFailed(Exception failure, DateOnly date, int batchCount, int sentCount);
+    private partial void LogBatchFailed(Exception failure, string date, int batchCount, int sentCount);
 }

@@ -33,7 +33,7 @@ public sealed partial class ComposeBriefingFunction(
         }
         else
         {
-            LogAlreadyComposed(window.Date);
+            LogAlreadyComposed(window.Date.ToIso());
         }
 
         var queued = briefing.Stories.Count > 0 ? await fanOut.QueueAsync(briefing, cancellationToken) : 0;
@@ -41,5 +41,5 @@ public sealed partial class ComposeBriefingFunction(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The briefing for {Date} was composed before; keeping it")]
-    private partial void LogAlreadyComposed(DateOnly date);
+    private partial void LogAlreadyComposed(string date);
 }
