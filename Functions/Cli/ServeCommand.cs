@@ -27,6 +27,11 @@ public static class ServeCommand
             await error.WriteLineAsync($"Configuration error: {string.Join("; ", invalid.Failures)}");
             return DigestCli.BadArguments;
         }
+        catch (Exception invalid) when (invalid is System.ComponentModel.DataAnnotations.ValidationException or FormatException or ArgumentException)
+        {
+            await error.WriteLineAsync($"Configuration error: {invalid.Message}");
+            return DigestCli.BadArguments;
+        }
 
         await app.RunAsync(cancellationToken);
         return DigestCli.Success;
