@@ -51,14 +51,14 @@ internal static class TextNormalizer
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Collapses all whitespace runs in one paragraph to single spaces and trims it.</summary>
+    /// <summary>Collapses runs of white space and control characters to single spaces and trims the ends.</summary>
     public static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;

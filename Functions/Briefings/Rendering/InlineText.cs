@@ -1,4 +1,4 @@
-using System.Text;
+using Digest.Articles.Decoding;
 
 namespace Digest.Briefings.Rendering;
 
@@ -8,32 +8,5 @@ namespace Digest.Briefings.Rendering;
 /// </summary>
 internal static class InlineText
 {
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    public static string Clean(string? text) => string.IsNullOrEmpty(text) ? string.Empty : TextNormalizer.CollapseWhitespace(text);
 }
