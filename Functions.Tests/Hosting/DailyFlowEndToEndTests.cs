@@ -6,10 +6,6 @@ using Digest.Storage;
 using Digest.Storage.AzureStorage;
 using Digest.Tests.Storage;
 using Digest.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Tests.Hosting;
@@ -30,35 +26,34 @@ public sealed class DailyFlowEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
     private readonly ManualTime time = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
     private readonly StorageLayout layout = StorageLayout.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
 
-    private WebApplication? app;
-    private HttpClient client = null!;
+    private RunningHandler? handler;
     private AzureStorageStore store = null!;
+
+    private HttpClient Client => handler!.Client;
 
     public async Task InitializeAsync()
     {
         store = new AzureStorageStore(azurite.CreateAccount(), layout);
-        app = CustomHandler.Build(
-            [$"--{CustomHandler.PortVariable}=0", $"--Storage:LocalFolder={dataFolder}", $"--AzureWebJobsStorage={azurite.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
+        handler = await RunningHandler.StartAsync(
+            dataFolder,
             services =>
             {
                 // The app's clock is the test's; storage requests keep the real time for their signatures.
                 services.AddSingleton<TimeProvider>(time);
                 services.AddSingleton<IDigestStore>(store);
-            });
-        await app.StartAsync();
-        client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()) };
+            },
+            $"AzureWebJobsStorage={azurite.ConnectionString}");
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await app!.DisposeAsync();
+        await handler!.DisposeAsync();
         Directory.Delete(dataFolder, recursive: true);
     }
 
     private async Task<(HttpStatusCode Status, string ReturnValue)> InvokeAsync(string function, object payload)
     {
-        using var response = await client.PostAsync("/" + function, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
+        using var response = await Client.PostAsync("/" + function, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("ReturnValue").GetString()! : body);
     }

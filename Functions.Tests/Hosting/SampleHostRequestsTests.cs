@@ -4,10 +4,6 @@ using System.Text.Json;
 using Digest.Hosting;
 using Digest.Storage;
 using Digest.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digest.Tests.Hosting;
@@ -19,28 +15,21 @@ public sealed class SampleHostRequestsTests : IAsyncLifetime
 
     private readonly string dataFolder = Directory.CreateTempSubdirectory("digest-samples-").FullName;
     private readonly ManualTime time = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
-    private WebApplication? app;
-    private HttpClient client = null!;
+    private RunningHandler? handler;
 
-    public async Task InitializeAsync()
-    {
-        app = CustomHandler.Build(
-            [$"--{CustomHandler.PortVariable}=0", $"--Storage:LocalFolder={dataFolder}", "--Logging:LogLevel:Default=Warning"],
-            services => services.AddSingleton<TimeProvider>(time));
-        await app.StartAsync();
-        client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()) };
-    }
+    private HttpClient Client => handler!.Client;
+
+    public async Task InitializeAsync() => handler = await RunningHandler.StartAsync(dataFolder, services => services.AddSingleton<TimeProvider>(time));
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await app!.DisposeAsync();
+        await handler!.DisposeAsync();
         Directory.Delete(dataFolder, recursive: true);
     }
 
     private async Task<string> PostAsync(string function)
     {
-        using var response = await client.PostAsync("/" + function, new StringContent(await File.ReadAllTextAsync(Path.Combine(Requests, function + ".json")), Encoding.UTF8, "application/json"));
+        using var response = await Client.PostAsync("/" + function, new StringContent(await File.ReadAllTextAsync(Path.Combine(Requests, function + ".json")), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("ReturnValue").GetString()!;
