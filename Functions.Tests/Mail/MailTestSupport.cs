@@ -5,12 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Digest.Tests.Mail;
 
-/// <summary>A clock that always reads the same instant, so built emails are the same on every run.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>The builder and tokens the mail tests share.</summary>
 internal static class MailTestSupport
 {
@@ -31,7 +25,7 @@ internal static class MailTestSupport
     }
 
     public static BriefingEmailBuilder Builder(Action<MailOptions>? configure = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options(configure)), Tokens, new FixedClock(SentAt));
+        new(Microsoft.Extensions.Options.Options.Create(Options(configure)), Tokens, new Digest.Tests.TestSupport.ManualTime(SentAt));
 
     /// <summary>Expected unsubscribe link of <paramref name="email"/>, from the token rules rather than the builder.</summary>
     public static string UnsubscribeUrl(string email) =>

@@ -251,7 +251,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         var recipients = Enumerable.Range(0, 2500).Select(i => $"reader{i}@example.com").ToList();
         var store = new LocalFolderStore(_data);
-        var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(), store, new FixedClock(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
+        var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(), store, new Digest.Tests.TestSupport.ManualTime(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
 
         var report = await mailer.SendAsync(SampleBriefings.Typical(), recipients);
         var again = await mailer.SendAsync(SampleBriefings.Typical(), recipients);
@@ -271,7 +271,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         var recipients = Enumerable.Range(0, 5).Select(i => $"reader{i}@example.com").ToList();
         var store = new LocalFolderStore(_data);
-        var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(o => o.BatchSize = 2), store, new FixedClock(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
+        var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(o => o.BatchSize = 2), store, new Digest.Tests.TestSupport.ManualTime(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
         _server.Then(202);
         _server.Then(400, LocalSendGrid.Errors("Invalid type. Expected: object, given: string."));
 

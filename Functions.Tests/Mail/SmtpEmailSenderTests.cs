@@ -104,7 +104,7 @@ public sealed class SmtpEmailSenderTests(MailDevFixture maildev) : IClassFixture
         var data = Directory.CreateTempSubdirectory("digest-smtp-mailer-").FullName;
         try
         {
-            var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(), new LocalFolderStore(data), new FixedClock(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
+            var mailer = new BriefingMailer(MailTestSupport.Builder(), Sender(), new LocalFolderStore(data), new Digest.Tests.TestSupport.ManualTime(MailTestSupport.SentAt), NullLogger<BriefingMailer>.Instance);
 
             var first = await mailer.SendAsync(SampleBriefings.Typical(), [.. recipients, "not an address"]);
             var rerun = await mailer.SendAsync(SampleBriefings.Typical(), recipients);

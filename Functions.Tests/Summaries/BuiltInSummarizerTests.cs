@@ -10,7 +10,7 @@ public class BuiltInSummarizerTests
     private static readonly DateTimeOffset Now = new(2025, 3, 5, 6, 0, 0, TimeSpan.Zero);
 
     private static BuiltInSummarizer CreateSut(int sentences = 3, int keyPhrases = 5) =>
-        new(new SummarizerOptions { Sentences = sentences, KeyPhrases = keyPhrases }, new FixedTime(Now));
+        new(new SummarizerOptions { Sentences = sentences, KeyPhrases = keyPhrases }, new Digest.Tests.TestSupport.ManualTime(Now));
 
     [Fact]
     public async Task Summarize_NewsArticle_PicksTheLeadAndCentralSentences()
@@ -173,11 +173,7 @@ public class BuiltInSummarizerTests
     {
         var options = new SummarizerOptions { Sentences = sentences, KeyPhrases = keyPhrases };
 
-        Assert.Throws<ValidationException>(() => new BuiltInSummarizer(options, new FixedTime(Now)));
+        Assert.Throws<ValidationException>(() => new BuiltInSummarizer(options, new Digest.Tests.TestSupport.ManualTime(Now)));
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
