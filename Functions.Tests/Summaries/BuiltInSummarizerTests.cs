@@ -175,5 +175,4 @@ public class BuiltInSummarizerTests
 
         Assert.Throws<ValidationException>(() => new BuiltInSummarizer(options, new Digest.Tests.TestSupport.ManualTime(Now)));
     }
-
 }
