@@ -46,6 +46,19 @@ public sealed class TableClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Insert_Failing_DoesNotPutTheRowKeyInTheMessage()
+    {
+        // Subscriber rows are keyed by address; exception messages reach logs, which must not hold addresses.
+        await tables.CreateIfMissingAsync(table);
+        await tables.InsertAsync(table, Entity("subscriber", "ada@example.com", "first"));
+
+        var conflict = await Assert.ThrowsAsync<StorageException>(() => tables.InsertAsync(table, Entity("subscriber", "ada@example.com", "second")));
+
+        Assert.DoesNotContain("ada@example.com", conflict.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("subscriber", conflict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upsert_ReplacesTheWholeEntity()
     {
         await tables.CreateIfMissingAsync(table);
