@@ -67,4 +67,20 @@ public sealed class LocalFolderStoreTests : IDisposable
     {
         Assert.Empty(await CreateSut().ListConfirmedAsync().ToListAsync());
     }
+
+    [Theory]
+    [InlineData("x.txt", "x.txt/a.txt")]
+    [InlineData("x.txt/a.txt", "x.txt")]
+    public async Task AddArticleAsync_NameClashingWithAFolderOrFile_IsAClearConflictAndLeavesNothingBehind(string first, string second)
+    {
+        var store = CreateSut();
+        Assert.True(await store.AddArticleAsync(new StoredArticle(first, [1, 2, 3])));
+
+        var clash = await Assert.ThrowsAsync<Digest.Storage.AzureStorage.StorageException>(() => store.AddArticleAsync(new StoredArticle(second, [4, 5, 6])));
+
+        Assert.Equal(Digest.Storage.AzureStorage.StorageFailure.Conflict, clash.Failure);
+        Assert.Contains(second, clash.Message, StringComparison.Ordinal);
+        Assert.Equal([first], await store.ListArticleNamesAsync().ToListAsync());
+        Assert.DoesNotContain(Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories), _ => true);
+    }
 }

@@ -106,9 +106,16 @@ public static class UploadCommand
         }
 
         var stored = new StoredArticle(upload.Name, content, outlet ?? article.Outlet, article.Url, upload.File.Name);
-        if (!await store.AddArticleAsync(stored, cancellationToken))
+        try
         {
-            return ("already there", "already uploaded, left as it is");
+            if (!await store.AddArticleAsync(stored, cancellationToken))
+            {
+                return ("already there", "already uploaded, left as it is");
+            }
+        }
+        catch (StorageException clash) when (clash.Failure == StorageFailure.Conflict)
+        {
+            return ("rejected", $"rejected: {clash.Message}");
         }
 
         var details = new[] { stored.Outlet is null ? null : $"outlet: {stored.Outlet}", stored.Url is null ? null : $"url: {stored.Url}" }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Digest.Briefings;
+using Digest.Storage.AzureStorage;
 using Digest.Summaries;
 
 namespace Digest.Storage;
@@ -148,6 +149,13 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
             return false;
         }
 
+        if (Directory.Exists(path) || ClashingFile(path) is not null)
+        {
+            // A folder can hold 'x.txt' or 'x.txt/a.txt' but not both; a storage account can.
+            throw new StorageException(StorageFailure.Conflict, 409, "PathClash",
+                $"Article '{article.Name}' clashes with article '{(Directory.Exists(path) ? article.Name + "/..." : Path.GetRelativePath(ArticlesFolder, ClashingFile(path)!).Replace('\\', '/'))}' in the local folder; rename one of them.");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         Directory.CreateDirectory(IncomingFolder);
         var temporary = Path.Combine(IncomingFolder, Guid.NewGuid().ToString("N") + ".tmp");
@@ -287,6 +295,20 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
     {
         BlobNames.Validate(name);
         return Path.Combine(ArticlesFolder, Path.Combine(name.Split('/')));
+    }
+
+    /// <summary>A file standing where one of <paramref name="path"/>'s parent folders would have to be.</summary>
+    private string? ClashingFile(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > ArticlesFolder.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return folder;
+            }
+        }
+
+        return null;
     }
 
     private string ArticleMetadataPath(string name) => Path.Combine(ArticleMetadataFolder, SafeNames.ToFileName(name) + ".json");
