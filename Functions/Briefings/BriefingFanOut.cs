@@ -20,7 +20,7 @@ public sealed partial class BriefingFanOut(ISubscriberStore subscribers, IJobQue
         var queued = 0;
         foreach (var job in batches)
         {
-            var mark = "fanout-" + job.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-" + job.Batch.ToString("D5", CultureInfo.InvariantCulture);
+            var mark = "fanout-" + job.Date.ToIso() + "-" + job.Batch.ToString("D5", CultureInfo.InvariantCulture);
             if (await marks.WasDeliveredAsync(mark, cancellationToken))
             {
                 continue;

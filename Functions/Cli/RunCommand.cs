@@ -204,7 +204,7 @@ public static class RunCommand
     private static async Task WriteReportAsync(
         TextWriter output, string outFolder, string briefingPlace, Briefing briefing, List<IntakeOutcome> outcomes, DeliveryReport? delivery, int recipientCount)
     {
-        var date = briefing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = briefing.Date.ToIso();
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Articles read:  {outcomes.Count} ({outcomes.Count(o => o.Result == IntakeResult.Summarized)} summarized, " +
             $"{outcomes.Count(o => o.Result == IntakeResult.AlreadySummarized)} already summarized, {outcomes.Count(o => o.Result == IntakeResult.Rejected)} rejected)");

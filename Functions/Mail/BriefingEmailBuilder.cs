@@ -90,7 +90,7 @@ public sealed class BriefingEmailBuilder
             EmailAddressRules.EnsureValid(recipient, "Recipient");
         }
 
-        var isoDate = briefing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var isoDate = briefing.Date.ToIso();
         var tokenTag = TokenTag(briefing);
         var links = new BriefingLinks(
             WebViewUrl: $"{_baseUrl}/api/briefings/{isoDate}",

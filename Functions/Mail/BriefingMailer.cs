@@ -78,7 +78,7 @@ public sealed partial class BriefingMailer(
 
     /// <summary>A key that names the email without naming the person: the date and a hash of the address.</summary>
     public static string DeliveryKey(DateOnly date, string recipient) =>
-        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-" +
+        date.ToIso() + "-" +
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant())))[..32];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Briefing {Date}: {SentCount} emails sent, {AlreadySentCount} already sent, {InvalidCount} invalid addresses skipped")]

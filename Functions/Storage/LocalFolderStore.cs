@@ -314,7 +314,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
     private string ArticleMetadataPath(string name) => Path.Combine(ArticleMetadataFolder, SafeNames.ToFileName(name) + ".json");
 
     private string BriefingPath(DateOnly date, string extension) =>
-        Path.Combine(BriefingsFolder, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + extension);
+        Path.Combine(BriefingsFolder, date.ToIso() + extension);
 
     private string DeliveryPath(string deliveryKey) => Path.Combine(DeliveriesFolder, SafeNames.ToFileName(deliveryKey) + ".json");
 

@@ -231,7 +231,7 @@ public sealed class AzureStorageStore : IDigestStore
     private static string SummaryBlob(string article) => "summary/" + SafeNames.ToFileName(article) + ".json";
 
     private static string BriefingBlob(DateOnly date, string extension) =>
-        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + extension;
+        date.ToIso() + extension;
 
     private static void AddIfSet(Dictionary<string, string> metadata, string key, string? value)
     {
