@@ -149,7 +149,7 @@ public static class FunctionsBench
             ArticleCount = 1,
             Stories = [new Story { Headline = "Bench", Summary = ["A sentence."], Sources = [new StorySource { Article = "a.txt", Outlet = "Bench" }] }],
         };
-        var fanOut = new BriefingFanOut(store, store, store, NullLogger<BriefingFanOut>.Instance);
+        var fanOut = new BriefingFanOut(store, store, store, store, NullLogger<BriefingFanOut>.Instance);
         var stopwatch = Stopwatch.StartNew();
         var queued = await fanOut.QueueAsync(briefing, cancellationToken);
         return Invariant($"  fan-out to {count:N0} subscribers: {stopwatch.Elapsed.TotalSeconds:F1} s, {queued} batches queued (adding the subscribers took {setupSeconds:F0} s, not counted)");

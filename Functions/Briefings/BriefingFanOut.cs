@@ -6,17 +6,25 @@ using Microsoft.Extensions.Logging;
 namespace Digest.Briefings;
 
 /// <summary>
-/// Queues the email jobs of a briefing: every confirmed reader, in batches, on the <c>email-jobs</c> queue. Each batch
-/// is marked once queued, so a rerun queues only the batches still missing; should a batch be queued twice all the
-/// same (a crash between queueing and marking), the delivery records keep anyone from getting the briefing twice.
+/// Queues the email jobs of a briefing: every confirmed reader, in batches, on the <c>email-jobs</c> queue. The batches
+/// are fixed by the first run and stored with the briefing (the fan-out plan), and each is marked once queued, so a
+/// rerun queues exactly the batches still missing, whoever subscribed or left in between; should a batch be queued
+/// twice all the same (a crash between queueing and marking), the delivery records keep anyone from getting the
+/// briefing twice.
 /// </summary>
-public sealed partial class BriefingFanOut(ISubscriberStore subscribers, IJobQueue jobs, IDeliveryLog marks, ILogger<BriefingFanOut> logger)
+public sealed partial class BriefingFanOut(
+    ISubscriberStore subscribers, IBriefingStore briefings, IJobQueue jobs, IDeliveryLog marks, ILogger<BriefingFanOut> logger)
 {
     /// <summary>Returns how many batches were queued now (0 when all were queued before).</summary>
     public async Task<int> QueueAsync(Briefing briefing, CancellationToken cancellationToken = default)
     {
-        var readers = await subscribers.ListConfirmedAsync(cancellationToken).Select(s => s.Email).ToListAsync(cancellationToken);
-        var batches = EmailJob.Batches(briefing.Date, readers);
+        var batches = await briefings.FindFanOutPlanAsync(briefing.Date, cancellationToken);
+        if (batches is null)
+        {
+            var readers = await subscribers.ListConfirmedAsync(cancellationToken).Select(s => s.Email).ToListAsync(cancellationToken);
+            batches = await briefings.SaveFanOutPlanAsync(briefing.Date, EmailJob.Batches(briefing.Date, readers), cancellationToken);
+        }
+
         var queued = 0;
         foreach (var job in batches)
         {
@@ -31,7 +39,7 @@ public sealed partial class BriefingFanOut(ISubscriberStore subscribers, IJobQue
             queued++;
         }
 
-        LogQueued(briefing.Date.ToIso(), queued, batches.Count, readers.Count);
+        LogQueued(briefing.Date.ToIso(), queued, batches.Count, batches.Sum(b => b.Recipients.Count));
         return queued;
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Digest.Briefings;
+using Digest.Mail;
 using Digest.Storage.AzureStorage;
 using Digest.Summaries;
 
@@ -69,6 +70,27 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         await WriteTextAsync(BriefingPath(date, ".html"), briefing.Html, cancellationToken);
         await WriteTextAsync(BriefingPath(date, ".txt"), briefing.Text, cancellationToken);
         await WriteJsonAsync(BriefingPath(date, ".json"), briefing.Briefing, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        await ReadAsync<EmailJob[]>(BriefingPath(date, ".fanout.json"), cancellationToken);
+
+    public async Task<IReadOnlyList<EmailJob>> SaveFanOutPlanAsync(DateOnly date, IReadOnlyList<EmailJob> jobs, CancellationToken cancellationToken = default)
+    {
+        var path = BriefingPath(date, ".fanout.json");
+        Directory.CreateDirectory(BriefingsFolder);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(jobs, DigestJson.Options), cancellationToken);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+            return jobs;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return (await FindFanOutPlanAsync(date, cancellationToken))!;
+        }
     }
 
     public async IAsyncEnumerable<Subscriber> ListConfirmedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

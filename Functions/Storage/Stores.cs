@@ -40,6 +40,15 @@ public interface IBriefingStore
     Task<Briefing?> FindAsync(DateOnly date, CancellationToken cancellationToken = default);
 
     Task SaveAsync(StoredBriefing briefing, CancellationToken cancellationToken = default);
+
+    /// <summary>The email jobs of the briefing of <paramref name="date"/>, as fixed by its first fan-out; null before.</summary>
+    Task<IReadOnlyList<Mail.EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the fan-out plan unless one is stored already, and returns the stored one: the first plan wins, so a
+    /// rerun queues exactly the batches of the first run even if readers subscribed or left in between.
+    /// </summary>
+    Task<IReadOnlyList<Mail.EmailJob>> SaveFanOutPlanAsync(DateOnly date, IReadOnlyList<Mail.EmailJob> jobs, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A confirmed subscriber.</summary>

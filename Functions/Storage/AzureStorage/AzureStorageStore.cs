@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Digest.Briefings;
+using Digest.Mail;
 using Digest.Summaries;
 
 namespace Digest.Storage.AzureStorage;
@@ -68,6 +69,24 @@ public sealed class AzureStorageStore : IDigestStore
 
     public async Task<Briefing?> FindAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         await ReadJsonAsync<Briefing>(names.Briefings, BriefingBlob(date, ".json"), cancellationToken);
+
+    public async Task<IReadOnlyList<EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        await ReadJsonAsync<EmailJob[]>(names.Briefings, BriefingBlob(date, ".fanout.json"), cancellationToken);
+
+    public async Task<IReadOnlyList<EmailJob>> SaveFanOutPlanAsync(DateOnly date, IReadOnlyList<EmailJob> jobs, CancellationToken cancellationToken = default)
+    {
+        await EnsureAsync(names.Briefings);
+        try
+        {
+            await account.Blobs.PutAsync(names.Briefings, BriefingBlob(date, ".fanout.json"), JsonSerializer.SerializeToUtf8Bytes(jobs, DigestJson.Options),
+                "application/json", overwrite: false, cancellationToken: cancellationToken);
+            return jobs;
+        }
+        catch (StorageException exists) when (exists.Failure == StorageFailure.Conflict)
+        {
+            return (await FindFanOutPlanAsync(date, cancellationToken))!;
+        }
+    }
 
     public async Task SaveAsync(StoredBriefing briefing, CancellationToken cancellationToken = default)
     {
