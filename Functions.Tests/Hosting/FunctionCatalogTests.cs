@@ -61,4 +61,15 @@ public sealed class FunctionCatalogTests(HandlerServer server) : IClassFixture<H
             Assert.Equal(["httpTrigger", "http"], function.Bindings.Select(b => b.Type));
         }
     }
+
+    [Fact]
+    public void FunctionJson_ComposeBriefing_IsRetriedWithExponentialBackoff()
+    {
+        using var json = JsonDocument.Parse(FunctionJson.Write(FunctionCatalog.All.Single(f => f.Name == FunctionCatalog.ComposeBriefing)));
+
+        var retry = json.RootElement.GetProperty("retry");
+        Assert.Equal("exponentialBackoff", retry.GetProperty("strategy").GetString());
+        Assert.True(retry.GetProperty("maxRetryCount").GetInt32() >= 3);
+        Assert.True(TimeSpan.Parse(retry.GetProperty("maximumInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromHours(1));
+    }
 }

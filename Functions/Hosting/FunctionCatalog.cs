@@ -10,6 +10,9 @@ public sealed record BindingDefinition(string Name, string Type, string Directio
 /// <summary>A function as the Functions host sees it: its name (folder and invocation path) and its bindings.</summary>
 public sealed record FunctionDefinition(string Name, IReadOnlyList<BindingDefinition> Bindings)
 {
+    /// <summary>The function's retry policy (function.json <c>retry</c>), for triggers the host does not retry by itself.</summary>
+    public IReadOnlyList<KeyValuePair<string, object>>? Retry { get; init; }
+
     /// <summary>For HTTP functions, the route under <c>/api/</c>; null for the others.</summary>
     public string? Route => Bindings.FirstOrDefault(b => b.Type == "httpTrigger")?.Properties.FirstOrDefault(p => p.Key == "route").Value as string;
 
@@ -72,7 +75,18 @@ public static class FunctionCatalog
                 new("runOnStartup", false),
                 new("useMonitor", true),
             ]),
-        ]),
+        ])
+        {
+            // A timer fires once a day: a failed composition or fan-out (a storage hiccup) is retried within the hour,
+            // and each retry only does what is still missing.
+            Retry =
+            [
+                new("strategy", "exponentialBackoff"),
+                new("maxRetryCount", 6),
+                new("minimumInterval", "00:00:30"),
+                new("maximumInterval", "00:15:00"),
+            ],
+        },
         new(SendBriefing,
         [
             new(JobBinding, "queueTrigger", "in",

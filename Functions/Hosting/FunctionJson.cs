@@ -28,6 +28,18 @@ public static class FunctionJson
             }
 
             writer.WriteEndArray();
+            if (function.Retry is { } retry)
+            {
+                writer.WriteStartObject("retry");
+                foreach (var (key, value) in retry)
+                {
+                    writer.WritePropertyName(key);
+                    JsonSerializer.Serialize(writer, value, value.GetType());
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -64,10 +64,13 @@ public sealed partial class BriefingMailer(
                 throw;
             }
 
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                await deliveries.RecordDeliveredAsync(DeliveryKey(briefing.Date, chunk[i]), batch.Recipients[i].MessageId, cancellationToken);
-            }
+            // The sender accepted the batch: from here on the records must be written even if the invocation is being
+            // cancelled, or a retry would send the same briefing again to everyone not yet recorded. Written in
+            // parallel so a batch of 1,000 is recorded in moments.
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, chunk.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = CancellationToken.None },
+                async (i, _) => await deliveries.RecordDeliveredAsync(DeliveryKey(briefing.Date, chunk[i]), batch.Recipients[i].MessageId, CancellationToken.None));
 
             sent += chunk.Length;
         }
