@@ -33,7 +33,12 @@ public sealed partial class SubscriptionFunctionsTests(HandlerServer server) : I
         Assert.DoesNotContain("ada.lovelace@example.com", await SubscribersAsync());
 
         var confirm = new Uri(ConfirmLinkFromOutbox("ada.lovelace@example.com"));
-        using var confirmed = await server.Client.GetAsync(confirm.PathAndQuery);
+        using var confirmPage = await server.Client.GetAsync(confirm.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, confirmPage.StatusCode);
+        Assert.Contains("method=\"post\"", await confirmPage.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("ada.lovelace@example.com", await SubscribersAsync());
+
+        using var confirmed = await server.Client.PostAsync(confirm.PathAndQuery, new StringContent(string.Empty));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("ada.lovelace@example.com", await SubscribersAsync());
         Assert.Equal("no-store", confirmed.Headers.CacheControl?.ToString());
@@ -89,8 +94,10 @@ public sealed partial class SubscriptionFunctionsTests(HandlerServer server) : I
     {
         var token = Tokens().Create(SubscriberTokens.Confirm, "late@example.com", DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        using var response = await server.Client.GetAsync("/api/confirm?token=" + token);
+        using var page = await server.Client.GetAsync("/api/confirm?token=" + token);
+        using var response = await server.Client.PostAsync("/api/confirm?token=" + token, new StringContent(string.Empty));
 
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.DoesNotContain("late@example.com", await SubscribersAsync());
     }

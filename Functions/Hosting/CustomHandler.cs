@@ -63,6 +63,8 @@ public static class CustomHandler
         app.MapPost(Path(FunctionCatalog.Subscribe),
             (HttpRequest request, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.SubscribeAsync(request, cancellationToken));
         app.MapGet(Path(FunctionCatalog.Confirm),
+            (HttpRequest request, string? token, SubscriptionFunctions functions) => functions.ConfirmPage(request, token));
+        app.MapPost(Path(FunctionCatalog.Confirm),
             (string? token, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.ConfirmAsync(token, cancellationToken));
         app.MapGet(Path(FunctionCatalog.Unsubscribe),
             (HttpRequest request, string? token, SubscriptionFunctions functions) => functions.UnsubscribePage(request, token));

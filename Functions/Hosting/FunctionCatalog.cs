@@ -97,7 +97,7 @@ public static class FunctionCatalog
             ]),
         ]),
         Http(Subscribe, SubscribeRoute, "post"),
-        Http(Confirm, ConfirmRoute, "get"),
+        Http(Confirm, ConfirmRoute, "get", "post"),
         Http(Unsubscribe, UnsubscribeRoute, "get", "post"),
         Http(GetBriefing, BriefingRoute, "get"),
         Http(Health, HealthRoute, "get"),

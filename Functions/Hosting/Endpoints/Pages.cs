@@ -10,10 +10,12 @@ public static class Pages
 {
     public const string SecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static IResult Message(int status, string title, string text, string? formAction = null, string? buttonText = null)
+    /// <param name="oneClick">Adds RFC 8058's <c>List-Unsubscribe=One-Click</c> field to the form.</param>
+    public static IResult Message(int status, string title, string text, string? formAction = null, string? buttonText = null, bool oneClick = false)
     {
+        var hidden = oneClick ? """<input type="hidden" name="List-Unsubscribe" value="One-Click">""" : string.Empty;
         var form = formAction is null ? string.Empty
-            : $"""<form method="post" action="{WebUtility.HtmlEncode(formAction)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font:inherit;padding:10px 18px;border:0;border-radius:4px;background:#1a4fd6;color:#fff;cursor:pointer">{WebUtility.HtmlEncode(buttonText)}</button></form>""";
+            : $"""<form method="post" action="{WebUtility.HtmlEncode(formAction)}">{hidden}<button type="submit" style="font:inherit;padding:10px 18px;border:0;border-radius:4px;background:#1a4fd6;color:#fff;cursor:pointer">{WebUtility.HtmlEncode(buttonText)}</button></form>""";
         var html = $"""
             <!doctype html>
             <html lang="en">

@@ -44,10 +44,21 @@ public sealed partial class SubscriptionFunctions(
         return Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
     }
 
-    /// <summary><c>GET /api/confirm?token=...</c>: the link from the confirmation email.</summary>
+    /// <summary>
+    /// <c>GET /api/confirm?token=...</c>: the link from the confirmation email shows a page with a button; a GET never
+    /// subscribes, because mail scanners follow links and someone may have typed another person's address.
+    /// </summary>
+    public IResult ConfirmPage(HttpRequest request, string? token) => CheckConfirmation(token) switch
+    {
+        { Status: TokenStatus.Valid } => Pages.Message(StatusCodes.Status200OK, "Confirm your subscription", "Press the button to get Digest's daily briefing by email.", request.Path + request.QueryString, "Subscribe"),
+        { Status: TokenStatus.Expired } => ExpiredConfirmation(),
+        _ => InvalidConfirmation(),
+    };
+
+    /// <summary><c>POST /api/confirm?token=...</c>: the page's button; adds the reader (again harmless).</summary>
     public async Task<IResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
-        var check = token is null ? new TokenCheck(TokenStatus.Invalid, null) : tokens.Check(SubscriberTokens.Confirm, token, time.GetUtcNow());
+        var check = CheckConfirmation(token);
         switch (check.Status)
         {
             case TokenStatus.Valid:
@@ -55,17 +66,26 @@ public sealed partial class SubscriptionFunctions(
                 LogConfirmed();
                 return Pages.Message(StatusCodes.Status200OK, "You are subscribed", "Digest's daily briefing will arrive in your inbox every morning. Every email has a link to unsubscribe.");
             case TokenStatus.Expired:
-                return Pages.Message(StatusCodes.Status410Gone, "This link has expired", "Confirmation links are valid for 48 hours. Please subscribe again to get a new one.");
+                return ExpiredConfirmation();
             default:
-                return Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "The confirmation link is incomplete or has been changed. Please use the link from the email as it is.");
+                return InvalidConfirmation();
         }
     }
+
+    private TokenCheck CheckConfirmation(string? token) =>
+        string.IsNullOrEmpty(token) ? new TokenCheck(TokenStatus.Invalid, null) : tokens.Check(SubscriberTokens.Confirm, token, time.GetUtcNow());
+
+    private static IResult ExpiredConfirmation() =>
+        Pages.Message(StatusCodes.Status410Gone, "This link has expired", "Confirmation links are valid for 48 hours. Please subscribe again to get a new one.");
+
+    private static IResult InvalidConfirmation() =>
+        Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "The confirmation link is incomplete or has been changed. Please use the link from the email as it is.");
 
     /// <summary><c>GET /api/unsubscribe?token=...</c>: a page with a button; a GET never unsubscribes (mail scanners follow links).</summary>
     public IResult UnsubscribePage(HttpRequest request, string? token) =>
         UnsubscribeEmail(token) is null
             ? InvalidUnsubscribeLink()
-            : Pages.Message(StatusCodes.Status200OK, "Unsubscribe from Digest?", "You will no longer get the daily briefing.", request.Path + request.QueryString, "Unsubscribe");
+            : Pages.Message(StatusCodes.Status200OK, "Unsubscribe from Digest?", "You will no longer get the daily briefing.", request.Path + request.QueryString, "Unsubscribe", oneClick: true);
 
     /// <summary><c>POST /api/unsubscribe?token=...</c>: RFC 8058 one-click (<c>List-Unsubscribe=One-Click</c>) or the page's button.</summary>
     public async Task<IResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
