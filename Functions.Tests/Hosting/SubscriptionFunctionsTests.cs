@@ -90,6 +90,30 @@ public sealed partial class SubscriptionFunctionsTests(HandlerServer server) : I
     }
 
     [Fact]
+    public async Task Subscribe_HugeChunkedBody_Answers413()
+    {
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"email\": \"" + new string('a', 200_000) + "@example.com\"}")));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Subscribe_MalformedMultipartForm_Answers400()
+    {
+        var content = new StringContent("--x\r\nbroken header line\r\n\r\nvalue\r\n--x--\r\n", Encoding.ASCII);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+
+        using var response = await server.Client.PostAsync("/api/subscribe", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Confirm_ExpiredToken_Answers410AndSubscribesNobody()
     {
         var token = Tokens().Create(SubscriberTokens.Confirm, "late@example.com", DateTimeOffset.UtcNow.AddMinutes(-1));

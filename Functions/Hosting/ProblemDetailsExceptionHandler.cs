@@ -16,6 +16,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             InvalidInvocationException invalid => (StatusCodes.Status400BadRequest, "Invalid invocation", invalid.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON."),
+            InvalidDataException => (StatusCodes.Status400BadRequest, "Malformed form", "The request body is not a valid form."),
             _ => (StatusCodes.Status500InternalServerError, "The invocation failed", "The handler could not complete the request; it will be retried where the trigger allows."),
         };
 

@@ -116,6 +116,12 @@ public sealed partial class SubscriptionFunctions(
             throw new BadHttpRequestException($"The request body is over {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Also for bodies without a length (chunked): the server stops reading past the cap and answers 413.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
