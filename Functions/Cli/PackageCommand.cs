@@ -19,31 +19,40 @@ public static class PackageCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(publishDir)?.FullName;
-            if (folder is null)
-            {
-                var projectFile = parse.GetValue(project)!;
-                if (!projectFile.Exists)
-                {
-                    await error.WriteLineAsync($"Project '{projectFile.FullName}' not found; run from the repository root or pass --project or --publish-dir.");
-                    return DigestCli.BadArguments;
-                }
-
-                folder = Path.Combine(Path.GetTempPath(), "digest-publish-" + Guid.NewGuid().ToString("N"));
-                await output.WriteLineAsync($"Publishing {projectFile.Name} for linux-x64 (self-contained, ReadyToRun)...");
-                if (await PublishAsync(projectFile.FullName, folder, error, cancellationToken) != 0)
-                {
-                    return DigestCli.Failure;
-                }
-            }
-
+            var temporary = folder is null;
             try
             {
+                if (folder is null)
+                {
+                    var projectFile = parse.GetValue(project)!;
+                    if (!projectFile.Exists)
+                    {
+                        await error.WriteLineAsync($"Project '{projectFile.FullName}' not found; run from the repository root or pass --project or --publish-dir.");
+                        return DigestCli.BadArguments;
+                    }
+
+                    folder = Path.Combine(Path.GetTempPath(), "digest-publish-" + Guid.NewGuid().ToString("N"));
+                    await output.WriteLineAsync($"Publishing {projectFile.Name} for linux-x64 (self-contained, ReadyToRun)...");
+                    if (await PublishAsync(projectFile.FullName, folder, error, cancellationToken) != 0)
+                    {
+                        return DigestCli.Failure;
+                    }
+                }
+
                 FunctionPackage.Create(folder, parse.GetValue(zip)!.FullName);
             }
             catch (FileNotFoundException missing)
             {
                 await error.WriteLineAsync(missing.Message);
                 return DigestCli.BadArguments;
+            }
+            finally
+            {
+                // The publish output is over 100 MB: never leave it behind.
+                if (temporary && folder is not null && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
 
             await output.WriteLineAsync($"Wrote {parse.GetValue(zip)!.FullName} with {FunctionCatalog.All.Count} functions.");
@@ -65,9 +74,11 @@ public static class PackageCommand
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        using var stop = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        await process.WaitForExitAsync(CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
         if (process.ExitCode != 0)
         {
             await error.WriteLineAsync($"dotnet publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");

@@ -39,6 +39,19 @@ public static class FunctionPackage
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
         var temporary = zipPath + ".tmp";
+        try
+        {
+            Write(publishFolder, temporary);
+            File.Move(temporary, zipPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void Write(string publishFolder, string temporary)
+    {
         using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
         {
             AddText(zip, "host.json", HostJson());
@@ -55,8 +68,6 @@ public static class FunctionPackage
                 entry.ExternalAttributes = (int)mode << 16;
             }
         }
-
-        File.Move(temporary, zipPath, overwrite: true);
     }
 
     private static bool IsExecutable(string file) =>
