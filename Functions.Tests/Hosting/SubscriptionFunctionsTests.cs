@@ -59,6 +59,37 @@ public sealed partial class SubscriptionFunctionsTests(HandlerServer server) : I
     }
 
     [Fact]
+    public async Task Subscribe_SameAddressAgainAtOnce_SendsOneConfirmationEmail()
+    {
+        using var first = await server.Client.PostAsJsonAsync("/api/subscribe", new { email = "twice@example.com" });
+        using var second = await server.Client.PostAsJsonAsync("/api/subscribe", new { email = "Twice@Example.com" });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Single(Directory.GetFiles(Path.Combine(server.DataFolder, "outbox"), "*.eml"), f => File.ReadAllText(f).Contains("twice@example.com", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Subscribe_ManyRequestsFromOneClient_AreLimitedWith429()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = JsonContent.Create(new { email = $"flood{i}@example.com" }) };
+            request.Headers.Add("X-Forwarded-For", "203.0.113.7, 10.0.0.1");
+            using var response = await server.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+            }
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), statuses);
+    }
+
+    [Fact]
     public async Task Subscribe_FormPost_SendsAConfirmationEmail()
     {
         using var response = await server.Client.PostAsync("/api/subscribe", new FormUrlEncodedContent([new("email", "grace@example.com")]));

@@ -36,6 +36,7 @@ public static class CustomHandler
         builder.Services.AddSingleton<SendBriefingFunction>();
         builder.Services.AddSingleton<BriefingFanOut>();
         builder.Services.AddSingleton<SubscriptionFunctions>();
+        builder.Services.AddRateLimiter(SubscribeLimits.Configure);
         builder.Services.AddSingleton<GetBriefingFunction>();
 
         // Binding failures (malformed JSON, wrong shape) reach ProblemDetailsExceptionHandler instead of a bare 400.
@@ -45,6 +46,7 @@ public static class CustomHandler
         var app = builder.Build();
         DigestServices.ValidateOptions(app.Services);
         app.UseExceptionHandler();
+        app.UseRateLimiter();
         app.UseStatusCodePages();
         Map(app);
         return app;
@@ -61,7 +63,8 @@ public static class CustomHandler
         app.MapPost(Path(FunctionCatalog.SendBriefing),
             (InvocationRequest request, SendBriefingFunction function, CancellationToken cancellationToken) => function.InvokeAsync(request, cancellationToken));
         app.MapPost(Path(FunctionCatalog.Subscribe),
-            (HttpRequest request, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.SubscribeAsync(request, cancellationToken));
+            (HttpRequest request, SubscriptionFunctions functions, CancellationToken cancellationToken) => functions.SubscribeAsync(request, cancellationToken))
+            .RequireRateLimiting(SubscribeLimits.Policy);
         app.MapGet(Path(FunctionCatalog.Confirm),
             (HttpRequest request, string? token, SubscriptionFunctions functions) => functions.ConfirmPage(request, token));
         app.MapPost(Path(FunctionCatalog.Confirm),

@@ -22,6 +22,8 @@ public sealed partial class SubscriptionFunctions(
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(48);
 
+    private readonly RecentAddresses recentConfirmations = new(TimeSpan.FromMinutes(15));
+
     private const int MaxBodyBytes = 4096;
 
     /// <summary><c>POST /api/subscribe</c> with JSON <c>{"email": "..."}</c> or a form field <c>email</c>.</summary>
@@ -38,11 +40,20 @@ public sealed partial class SubscriptionFunctions(
             return Problem(StatusCodes.Status400BadRequest, "Invalid email address", "The email address is not valid.");
         }
 
+        if (!recentConfirmations.TryClaim(email, time.GetUtcNow()))
+        {
+            // Asked again within minutes: the email on its way will do; the answer is the same, so it reveals nothing.
+            return Accepted();
+        }
+
         var token = tokens.Create(SubscriberTokens.Confirm, email, time.GetUtcNow() + ConfirmationLifetime);
         await sender.SendAsync(emails.BuildConfirmation(email, $"{BaseUrl}/api/confirm?token={token}"), cancellationToken);
         LogConfirmationSent();
-        return Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
+        return Accepted();
     }
+
+    private static IResult Accepted() =>
+        Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
 
     /// <summary>
     /// <c>GET /api/confirm?token=...</c>: the link from the confirmation email shows a page with a button; a GET never
@@ -151,4 +162,42 @@ public sealed partial class SubscriptionFunctions(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unsubscribed a reader (was subscribed: {WasSubscribed})")]
     private partial void LogUnsubscribed(bool wasSubscribed);
+
+    /// <summary>
+    /// Addresses (as hashes, never in clear) sent a confirmation recently, so one address gets at most one
+    /// confirmation email per interval however often it is submitted. Per instance, bounded in size.
+    /// </summary>
+    private sealed class RecentAddresses(TimeSpan interval)
+    {
+        private const int MaxEntries = 100_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> sent = new(StringComparer.Ordinal);
+
+        public bool TryClaim(string email, DateTimeOffset now)
+        {
+            if (sent.Count > MaxEntries)
+            {
+                sent.Clear();
+            }
+
+            var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+            while (true)
+            {
+                if (!sent.TryGetValue(key, out var last))
+                {
+                    if (sent.TryAdd(key, now))
+                    {
+                        return true;
+                    }
+                }
+                else if (now - last < interval)
+                {
+                    return false;
+                }
+                else if (sent.TryUpdate(key, now, last))
+                {
+                    return true;
+                }
+            }
+        }
+    }
 }
