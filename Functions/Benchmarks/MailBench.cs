@@ -32,7 +32,7 @@ public static class MailBench
 
     private static string Run(int subscriberCount, int storyCount)
     {
-        var briefing = Briefing(storyCount);
+        var briefing = LongDay(storyCount);
         var builder = new BriefingEmailBuilder(
             Options.Create(new MailOptions { FromAddress = "digest@news.example.org", PublicBaseUrl = "https://news.example.org", PostalAddress = "Digest, 1 Harbor Road, Port Town" }),
             new SubscriberTokens(RandomNumberGenerator.GetBytes(32)),
@@ -74,7 +74,7 @@ public static class MailBench
     }
 
     /// <summary>A long day: stories with four long sentences and six sources each, with long URLs and titles.</summary>
-    private static Briefing Briefing(int storyCount) => new()
+    internal static Briefing LongDay(int storyCount) => new()
     {
         Date = new DateOnly(2026, 11, 20),
         ArticleCount = storyCount * 6,
@@ -95,8 +95,8 @@ public static class MailBench
                     {
                         Article = $"story-{number}-source-{source}.html",
                         Outlet = $"Regional Newspaper {source}",
-                        Title = $"Transport authority approves long-term plan (report {number}.{source})",
-                        Url = $"https://news{source}.example.com/2026/11/20/transport-authority-approves-long-term-plan-{number}?utm_source=rss",
+                        Title = $"Transport authority approves long-term plan for ferries, buses and trams (report {number}.{source})",
+                        Url = $"https://news{source}.example.com/2026/11/20/transport-authority-approves-long-term-plan-ferries-buses-trams-{number}?utm_source=rss",
                     }),
                 ],
             }),

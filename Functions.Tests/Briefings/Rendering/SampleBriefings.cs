@@ -64,32 +64,6 @@ internal static class SampleBriefings
         Rejected = [new RejectedArticle($"{Script}.txt", ImageOnError)],
     };
 
-    /// <summary>A long day: stories with four long sentences and six sources each, with long URLs and titles.</summary>
-    public static Briefing Large(int stories = 10) => new()
-    {
-        Date = new DateOnly(2026, 11, 20),
-        ArticleCount = stories * 6,
-        Stories = [.. Enumerable.Range(1, stories).Select(LargeStory)],
-    };
-
-    private static Story LargeStory(int number) => new()
-    {
-        Headline = $"Story {number}: regional transport authority approves a long-term plan for ferries, buses and trams",
-        Summary =
-        [
-            .. Enumerable.Range(1, 4).Select(sentence =>
-                $"Sentence {sentence} of story {number} explains in some detail what the authority decided, who will pay for it, " +
-                "when the first changes arrive and what passengers and residents along the routes should expect next year."),
-        ],
-        Sources =
-        [
-            .. Enumerable.Range(1, 6).Select(source => new StorySource
-            {
-                Article = $"story-{number}-source-{source}.html",
-                Outlet = $"Regional Newspaper {source}",
-                Title = $"Transport authority approves long-term plan for ferries, buses and trams (report {number}.{source})",
-                Url = $"https://news{source}.example.com/2026/11/20/transport-authority-approves-long-term-plan-ferries-buses-trams-{number}?utm_source=rss",
-            }),
-        ],
-    };
+    /// <summary>A long day, the same the mail benchmark uses: four long sentences and six sources with long URLs per story.</summary>
+    public static Briefing Large(int stories = 10) => Digest.Benchmarks.MailBench.LongDay(stories);
 }
