@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Digest.Cli;
 using Digest.Hosting;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Hosting;
 
@@ -15,16 +16,6 @@ public sealed class FunctionPackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Digest.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Digest.sln not found above the test folder.");
-    }
 
     [Fact]
     public void Create_PublishFolder_HasHostJsonOneFolderPerFunctionAndAnExecutableHandler()
@@ -57,7 +48,7 @@ public sealed class FunctionPackageTests : IDisposable
     [Fact]
     public void HostJson_InThePackage_IsTheRepositoryFileAndStartsTheHandler()
     {
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")), FunctionPackage.HostJson());
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")), FunctionPackage.HostJson());
 
         using var host = JsonDocument.Parse(FunctionPackage.HostJson());
         var description = host.RootElement.GetProperty("customHandler").GetProperty("description");
@@ -86,14 +77,14 @@ public sealed class FunctionPackageTests : IDisposable
         var error = new StringWriter();
 
         var exit = await DigestCli.InvokeAsync(
-            ["package", "--out", zipPath, "--project", Path.Combine(RepositoryRoot(), "Functions", "Functions.csproj")], output, error);
+            ["package", "--out", zipPath, "--project", Path.Combine(RepositoryRoot.Path, "Functions", "Functions.csproj")], output, error);
 
         Assert.True(exit == 0, output.ToString() + error);
         var unpacked = Path.Combine(folder, "unpacked");
         ZipFile.ExtractToDirectory(zipPath, unpacked);
         Assert.True(File.GetUnixFileMode(Path.Combine(unpacked, "app", "Digest")).HasFlag(UnixFileMode.UserExecute));
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo(Path.Combine(unpacked, "app", "Digest"), "serve")
         {
             WorkingDirectory = Path.Combine(unpacked, "app"),
@@ -129,10 +120,4 @@ public sealed class FunctionPackageTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 

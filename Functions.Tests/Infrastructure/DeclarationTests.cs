@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 

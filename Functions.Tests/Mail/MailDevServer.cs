@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Mail;
 
@@ -59,11 +60,11 @@ internal sealed class MailDevServer : IAsyncDisposable
     private static MailDevServer Launch(string executable, string? userName, string? password)
     {
         var mailFolder = Directory.CreateTempSubdirectory("digest-maildev-").FullName;
-        var smtpPort = FreePort();
-        var webPort = FreePort();
+        var smtpPort = FreePorts.Next();
+        var webPort = FreePorts.Next();
         while (webPort == smtpPort)
         {
-            webPort = FreePort();
+            webPort = FreePorts.Next();
         }
 
         var start = new ProcessStartInfo(executable)
@@ -171,29 +172,4 @@ internal sealed class MailDevServer : IAsyncDisposable
         throw new TimeoutException("maildev was not ready within 30 seconds.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
-
-/// <summary>The repository root: the folder holding <c>Digest.sln</c>, found upwards from the test binaries.</summary>
-internal static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Digest.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Digest.sln above {AppContext.BaseDirectory}.");
-    }
 }

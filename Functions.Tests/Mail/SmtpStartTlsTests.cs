@@ -6,6 +6,7 @@ using Digest.Mail;
 using Digest.Tests.Briefings.Rendering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Mail;
 

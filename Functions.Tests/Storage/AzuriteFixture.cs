@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Digest.Storage.AzureStorage;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Storage;
 
@@ -40,7 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
         {
@@ -48,7 +49,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 $"Azurite is not installed: {azurite} does not exist. Run 'npm ci' in {root} (it installs the version pinned in package.json).");
         }
 
-        (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+        (BlobPort, QueuePort, TablePort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         var start = new ProcessStartInfo(azurite)
         {
             WorkingDirectory = root,
@@ -120,25 +121,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "package.json")) && File.Exists(Path.Combine(folder.FullName, "Digest.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (package.json + Digest.sln) above {AppContext.BaseDirectory}.");
-    }
 
     private void Append(string? line)
     {

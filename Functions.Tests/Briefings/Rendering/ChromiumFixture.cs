@@ -15,7 +15,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     internal IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots are saved.</summary>
-    internal static string ScreenshotFolder { get; } = Path.Combine(Mail.RepositoryRoot.Path, "TestResults", "screenshots");
+    internal static string ScreenshotFolder { get; } = Path.Combine(TestSupport.RepositoryRoot.Path, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {

@@ -1,5 +1,6 @@
 using Digest.Language;
 using Digest.Summaries;
+using Digest.Summaries.Ranking;
 
 namespace Digest.Briefings.Grouping;
 
@@ -12,11 +13,6 @@ internal static class SummaryTerms
 {
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
-    private const int MaxCachedStems = 200_000;
-
-    /// <summary>News reuses a small vocabulary all day: each word is stemmed once per thread, not once per use.</summary>
-    [ThreadStatic]
-    private static Dictionary<string, string>? stemCache;
 
     public static TermVector[] Vectorize(IReadOnlyList<ArticleSummary> summaries)
     {
@@ -82,21 +78,11 @@ internal static class SummaryTerms
             return stems;
         }
 
-        var cache = stemCache ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (cache.Count > MaxCachedStems)
-        {
-            cache.Clear();
-        }
-
         foreach (var word in Words.Tokenize(text))
         {
-            if ((word.Length > 1 || char.IsDigit(word[0])) && !StopWords.Contains(word))
+            // The summarizer's word cache: stop words have no stem, and each word is stemmed once per process.
+            if ((word.Length > 1 || char.IsDigit(word[0])) && WordCache.Get(word).Info.Stem is { } stem)
             {
-                if (!cache.TryGetValue(word, out var stem))
-                {
-                    cache[word] = stem = Stemmer.Stem(word);
-                }
-
                 stems.Add(stem);
             }
         }

@@ -1,9 +1,8 @@
-namespace Digest.Tests.Infrastructure;
+namespace Digest.Tests.TestSupport;
 
-/// <summary>The repository's folders the infrastructure tests read.</summary>
+/// <summary>The repository's folders the tests read: found upwards from the test binaries by <c>Digest.sln</c>.</summary>
 internal static class RepositoryRoot
 {
-    /// <summary>The repository root: the first folder above the test binaries that holds Digest.sln.</summary>
     public static string Path { get; } = Find();
 
     /// <summary>The <c>infra/</c> folder with the Bicep files.</summary>
