@@ -37,7 +37,7 @@ public sealed class GetBriefingFunction(IBriefingStore briefings, IOptions<Brief
             return Pages.Message(StatusCodes.Status404NotFound, "No briefing for that day", "There is no briefing for that date. The latest one is at /api/briefings/latest.");
         }
 
-        var links = new BriefingLinks(null, null, "This is the web copy of the Digest daily briefing.", mail.Value.PostalAddress);
+        var links = BriefingLinks.WebCopy(mail.Value.PostalAddress);
         return new Pages.PageResult(StatusCodes.Status200OK, BriefingHtmlRenderer.Render(briefing, links));
     }
 
