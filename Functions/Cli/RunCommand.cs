@@ -144,8 +144,9 @@ public static class RunCommand
             await output.WriteLineAsync($"  {outcomes.Count(o => briefed.Contains(o.Article))} articles left out: they are in the briefing of another day.");
         }
 
+        var rejectedNow = outcomes.Where(o => o.Result == IntakeResult.Rejected).Select(o => o.Article).ToHashSet(StringComparer.Ordinal);
         var rejections = await services.GetRequiredService<ISummaryStore>().ListRejectionsAsync(cancellationToken)
-            .Where(r => outcomes.Any(o => o.Result == IntakeResult.Rejected && o.Article == r.Article))
+            .Where(r => rejectedNow.Contains(r.Article))
             .ToListAsync(cancellationToken);
         var stored = await services.GetRequiredService<ComposeBriefingHandler>().HandleAsync(day, summaries, rejections, cancellationToken);
         var briefing = stored.Briefing;
