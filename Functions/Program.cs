@@ -1,10 +1,11 @@
-using Digest.Cli;
+using Digest.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// One executable, two roles. The Functions host starts it as `Digest serve` (host.json): that path goes straight to
-// the custom handler, without building the operator CLI first, because every millisecond of cold start counts.
-if (args is ["serve"])
-{
-    return await ServeCommand.RunAsync(Console.Error, CancellationToken.None);
-}
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddDigestFunctions();
 
-return await DigestCli.InvokeAsync(args);
+var app = builder.Build();
+app.ValidateDigestOptions();
+app.Run();

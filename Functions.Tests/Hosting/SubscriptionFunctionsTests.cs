@@ -9,7 +9,7 @@ using Digest.Subscribers;
 namespace Digest.Tests.Hosting;
 
 /// <summary>Double opt-in, unsubscribe and the web view, through the real handler with the local folder store and outbox.</summary>
-public sealed partial class SubscriptionFunctionsTests(HandlerServer server) : IClassFixture<HandlerServer>
+public sealed partial class SubscriptionPagesTests(HandlerServer server) : IClassFixture<HandlerServer>
 {
     private SubscriberTokens Tokens() => new(Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(server.DataFolder, "signing.key")).Trim()));
 

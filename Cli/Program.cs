@@ -1,0 +1,3 @@
+using Digest.Cli;
+
+return await DigestCli.InvokeAsync(args);

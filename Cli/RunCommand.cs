@@ -1,0 +1,282 @@
+using System.CommandLine;
+using System.Globalization;
+using Digest.Briefings;
+using Digest;
+using Digest.Mail;
+using Digest.Storage;
+using Digest.Storage.AzureStorage;
+using Digest.Summaries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Cli;
+
+/// <summary>
+/// <c>run [ARTICLES-DIR] [--out DIR] [--storage CONN] [--date YYYY-MM-DD] [--to EMAIL ...]</c>: the whole daily flow.
+/// By default on one machine: local-folder storage, the built-in summarizer, and emails written as .eml files to the
+/// outbox. With <c>--storage</c> (or the <c>AzureWebJobsStorage</c> setting) summaries and briefings go to that
+/// storage account, and without an articles folder the articles are read from its <c>articles</c> container.
+/// Rerunning over the same input gives the same briefing and sends nothing twice.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var articles = new Argument<DirectoryInfo?>("articles-dir")
+        {
+            Description = "Folder of article files (.txt, .md, .html, .htm, .json); with a storage account, default: its uploaded articles",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outFolder = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Data folder for summaries, briefings, outbox and subscribers.json",
+            DefaultValueFactory = _ => new DirectoryInfo("digest-data"),
+        };
+        var date = new Option<string?>("--date") { Description = "Briefing date, YYYY-MM-DD (default: the newest day closed by Briefing:Cutoff in Briefing:TimeZone, as the timer composes)" };
+        var to = new Option<string[]>("--to") { Description = "Also email the briefing to this address (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var storage = new Option<string?>("--storage") { Description = "Storage connection string (default: the AzureWebJobsStorage setting, else the --out folder)" };
+
+        var command = new Command("run", "Summarize a folder of articles, compose the day's briefing and write the emails.")
+        {
+            articles, outFolder, date, to, storage,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new RunRequest(parse.GetValue(articles), parse.GetValue(outFolder)!, parse.GetValue(date), parse.GetValue(to) ?? [], parse.GetValue(storage));
+            return await ExecuteAsync(request, output, error, cancellationToken);
+        });
+        return command;
+    }
+
+    private sealed record RunRequest(DirectoryInfo? Articles, DirectoryInfo Out, string? Date, string[] To, string? Storage);
+
+    private static async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (request.Articles is { Exists: false })
+        {
+            await error.WriteLineAsync($"Articles folder '{request.Articles.FullName}' does not exist.");
+            return DigestCli.BadArguments;
+        }
+
+        DateOnly? requestedDate = null;
+        if (request.Date is not null)
+        {
+            if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                await error.WriteLineAsync($"--date '{request.Date}' is not a date in the form YYYY-MM-DD.");
+                return DigestCli.BadArguments;
+            }
+
+            requestedDate = parsed;
+        }
+
+        var badAddress = request.To.FirstOrDefault(a => !EmailAddressRules.IsValid(a));
+        if (badAddress is not null)
+        {
+            await error.WriteLineAsync($"--to '{badAddress}' is not a valid email address.");
+            return DigestCli.BadArguments;
+        }
+
+        ServiceProvider services;
+        try
+        {
+            services = BuildServices(request.Out.FullName, request.Storage);
+        }
+        catch (FormatException invalid)
+        {
+            await error.WriteLineAsync($"Configuration error: {invalid.Message}");
+            return DigestCli.BadArguments;
+        }
+
+        await using var disposeServices = services;
+        if (request.Articles is null && services.GetRequiredService<IDigestStore>() is LocalFolderStore)
+        {
+            await error.WriteLineAsync(
+                "No articles folder given: give the folder of articles to run on, or --storage (or the AzureWebJobsStorage setting) to run on the uploaded articles.");
+            return DigestCli.BadArguments;
+        }
+
+        try
+        {
+            DigestServices.ValidateOptions(services);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await error.WriteLineAsync($"Configuration error: {string.Join("; ", invalid.Failures)}");
+            return DigestCli.BadArguments;
+        }
+
+        try
+        {
+            var day = requestedDate ?? services.GetRequiredService<DailyBriefing>().LatestClosedWindow().Date;
+            return await RunAsync(services, request, day, output, cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException or StorageException)
+        {
+            await error.WriteLineAsync($"Run failed: {failure.Message}");
+            return DigestCli.Failure;
+        }
+    }
+
+    private static async Task<int> RunAsync(ServiceProvider services, RunRequest request, DateOnly day, TextWriter output, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDigestStore>();
+        var articles = request.Articles is { } folder ? FolderArticles(folder) : await StoredArticlesAsync(store, cancellationToken);
+        var source = request.Articles is { } given ? given.FullName : $"the articles of {StorageServices.Describe(store)}";
+        await output.WriteLineAsync($"Digest run for {day:yyyy-MM-dd}: {articles.Count} files in {source}");
+        var summarize = services.GetRequiredService<SummarizeArticleHandler>();
+        var outcomes = new List<IntakeOutcome>(articles.Count);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var (name, read) = articles[i];
+            var outcome = await summarize.HandleAsync(name, await read(cancellationToken), cancellationToken);
+            outcomes.Add(outcome);
+            await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {name}: {Describe(outcome)}");
+        }
+
+        // An article goes into one daily briefing: what an earlier (or later) day's stored briefing holds stays out.
+        var briefed = await BriefedOnOtherDaysAsync(services.GetRequiredService<IBriefingStore>(), day, cancellationToken);
+        var summaries = outcomes.Where(o => o.Summary is not null && !briefed.Contains(o.Article)).Select(o => o.Summary!).ToArray();
+        if (briefed.Count > 0 && outcomes.Any(o => briefed.Contains(o.Article)))
+        {
+            await output.WriteLineAsync($"  {outcomes.Count(o => briefed.Contains(o.Article))} articles left out: they are in the briefing of another day.");
+        }
+
+        var rejectedNow = outcomes.Where(o => o.Result == IntakeResult.Rejected).Select(o => o.Article).ToHashSet(StringComparer.Ordinal);
+        var rejections = await services.GetRequiredService<ISummaryStore>().ListRejectionsAsync(cancellationToken)
+            .Where(r => rejectedNow.Contains(r.Article))
+            .ToListAsync(cancellationToken);
+        // The same flow as the ComposeBriefing timer and the SendBriefing queue function: compose and store the
+        // briefing, queue its email jobs for the subscribers, then send every queued job; --to addresses are sent directly.
+        var daily = await services.GetRequiredService<DailyBriefing>().ComposeAndQueueAsync(day, summaries, rejections, cancellationToken);
+        var briefing = daily.Briefing;
+        var delivery = briefing.Stories.Count > 0 ? await SendQueuedAsync(services, cancellationToken) : new DeliveryReport(0, 0, []);
+        if (briefing.Stories.Count > 0 && request.To.Length > 0)
+        {
+            delivery = Add(delivery, await services.GetRequiredService<BriefingMailer>().SendAsync(briefing, request.To, cancellationToken));
+        }
+
+        var recipients = request.To.Length + await services.GetRequiredService<ISubscriberStore>().ListConfirmedAsync(cancellationToken).CountAsync(cancellationToken);
+        var briefingPlace = store is LocalFolderStore ? Path.Combine(request.Out.FullName, "briefings") : $"{StorageServices.Describe(store)}, container {StorageNames.BriefingsContainer}";
+        await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, delivery, recipients);
+        return DigestCli.Success;
+    }
+
+    /// <summary>
+    /// Sends every job waiting on the email-jobs queue, as the SendBriefing function does; a job that fails stays queued
+    /// (visible again after its timeout) and the run fails, so the next run sends what is missing.
+    /// </summary>
+    private static async Task<DeliveryReport> SendQueuedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var queue = services.GetRequiredService<IJobQueue>();
+        var send = services.GetRequiredService<SendBriefingHandler>();
+        var total = new DeliveryReport(0, 0, []);
+        while (await queue.ReceiveAsync(JobVisibility, cancellationToken) is { } job)
+        {
+            total = Add(total, await send.HandleAsync(job.Body, cancellationToken));
+            await queue.CompleteAsync(job, cancellationToken);
+        }
+
+        return total;
+    }
+
+    /// <summary>How long a job taken by this run stays hidden from other senders: as host.json's queue visibility timeout.</summary>
+    private static readonly TimeSpan JobVisibility = TimeSpan.FromMinutes(1);
+
+    private static DeliveryReport Add(DeliveryReport a, DeliveryReport b) => new(a.Sent + b.Sent, a.AlreadySent + b.AlreadySent, [.. a.Invalid, .. b.Invalid]);
+
+    /// <summary>How many days around a briefing's date are checked for articles already briefed.</summary>
+    private const int BriefedLookAroundDays = 31;
+
+    private static async Task<HashSet<string>> BriefedOnOtherDaysAsync(IBriefingStore briefings, DateOnly day, CancellationToken cancellationToken)
+    {
+        var briefed = new HashSet<string>(StringComparer.Ordinal);
+        for (var other = day.AddDays(-BriefedLookAroundDays); other <= day.AddDays(BriefedLookAroundDays); other = other.AddDays(1))
+        {
+            if (other != day && await briefings.FindAsync(other, cancellationToken) is { } briefing)
+            {
+                briefed.UnionWith(briefing.Stories.SelectMany(s => s.Sources).Select(s => s.Article));
+            }
+        }
+
+        return briefed;
+    }
+
+    private sealed record ArticleSource(string Name, Func<CancellationToken, Task<byte[]>> Read);
+
+    private static List<ArticleSource> FolderArticles(DirectoryInfo folder) =>
+        folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.Name.StartsWith('.'))
+            .Select(f => new ArticleSource(
+                Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/'),
+                token => File.ReadAllBytesAsync(f.FullName, token)))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private static async Task<List<ArticleSource>> StoredArticlesAsync(IArticleStore store, CancellationToken cancellationToken) =>
+        await store.ListArticleNamesAsync(cancellationToken: cancellationToken)
+            .Select(name => new ArticleSource(name, async token =>
+                (await store.GetArticleAsync(name, token))?.Content ?? throw new IOException($"Article '{name}' disappeared from the store during the run.")))
+            .ToListAsync(cancellationToken);
+
+    private static async Task WriteReportAsync(
+        TextWriter output, string outFolder, string briefingPlace, Briefing briefing, List<IntakeOutcome> outcomes, DeliveryReport? delivery, int recipientCount)
+    {
+        var date = briefing.Date.ToIso();
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"Articles read:  {outcomes.Count} ({outcomes.Count(o => o.Result == IntakeResult.Summarized)} summarized, " +
+            $"{outcomes.Count(o => o.Result == IntakeResult.AlreadySummarized)} already summarized, {outcomes.Count(o => o.Result == IntakeResult.Rejected)} rejected)");
+        foreach (var rejected in briefing.Rejected)
+        {
+            await output.WriteLineAsync($"  rejected {rejected.Article}: {rejected.Reason}");
+        }
+
+        await output.WriteLineAsync($"Stories:        {briefing.Stories.Count} from {briefing.ArticleCount} distinct articles");
+        foreach (var story in briefing.Stories)
+        {
+            await output.WriteLineAsync($"  - {story.Headline} ({story.Sources.Count} {(story.Sources.Count == 1 ? "source" : "sources")}: " +
+                $"{string.Join(", ", story.Sources.Select(s => s.Outlet).Distinct())})");
+        }
+
+        await output.WriteLineAsync($"Briefing:       {Path.Combine(briefingPlace, date)}.json|.html|.txt");
+        var emails = (delivery, briefing.Stories.Count, recipientCount) switch
+        {
+            (_, 0, _) => "none (no stories today)",
+            (_, _, 0) => "none (no --to and no subscribers.json)",
+            ({ } d, _, _) => $"{d.Sent} written to {Path.Combine(outFolder, "outbox")}, {d.AlreadySent} already sent" +
+                (d.Invalid.Count > 0 ? $", {d.Invalid.Count} invalid addresses skipped" : string.Empty),
+            _ => "none",
+        };
+        await output.WriteLineAsync($"Emails:         {emails}");
+    }
+
+    private static string Describe(IntakeOutcome outcome) => outcome.Result switch
+    {
+        IntakeResult.Summarized => "summarized",
+        IntakeResult.AlreadySummarized => "already summarized",
+        _ => $"rejected: {outcome.Reason}",
+    };
+
+    /// <summary>
+    /// The run's services, configured from environment variables; <paramref name="storage"/> (from <c>--storage</c>)
+    /// takes the place of the <c>AzureWebJobsStorage</c> setting.
+    /// </summary>
+    /// <exception cref="FormatException">The storage settings are malformed.</exception>
+    internal static ServiceProvider BuildServices(string outFolder, string? storage)
+    {
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        if (!string.IsNullOrWhiteSpace(storage))
+        {
+            builder.AddInMemoryCollection([new(StorageConnection.DefaultSettingName, storage)]);
+        }
+
+        var configuration = builder.Build();
+        var services = new ServiceCollection();
+        // The run prints its own progress and report; the log only adds errors.
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
+        services.AddDigest(configuration, outFolder);
+        return services.BuildServiceProvider();
+    }
+}

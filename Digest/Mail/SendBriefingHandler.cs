@@ -1,0 +1,45 @@
+using System.Text;
+using Digest.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Digest.Mail;
+
+/// <summary>A queue message that is not an email job; retrying cannot fix it, so it ends in the poison queue.</summary>
+public sealed class UnusableEmailJobException(string reason, Exception? inner = null)
+    : Exception($"The email job cannot be used: {reason}", inner);
+
+/// <summary>
+/// Sends one email job (a batch of readers for one briefing), for the <c>SendBriefing</c> queue function and for
+/// <c>run</c>. Readers already served are skipped, so a redelivered job sends nothing twice. A job that cannot be
+/// used, or a briefing not stored (yet), throws: the queue delivers the message again and, after its maximum dequeue
+/// count, moves it to the poison queue, so nothing is dropped silently.
+/// </summary>
+public sealed partial class SendBriefingHandler(IBriefingStore briefings, BriefingMailer mailer, ILogger<SendBriefingHandler> logger)
+{
+    /// <exception cref="UnusableEmailJobException">The message is empty, not JSON, or not an email job.</exception>
+    public async Task<DeliveryReport> HandleAsync(string? message, CancellationToken cancellationToken = default)
+    {
+        EmailJob job;
+        try
+        {
+            job = EmailJob.FromMessage(Encoding.UTF8.GetBytes(message ?? string.Empty));
+        }
+        catch (FormatException malformed)
+        {
+            LogUnusable(malformed.Message);
+            throw new UnusableEmailJobException(malformed.Message, malformed);
+        }
+
+        var briefing = await briefings.FindAsync(job.Date, cancellationToken)
+            ?? throw new InvalidOperationException($"The briefing for {job.Date.ToIso()} is not stored; the job will be retried.");
+        var report = await mailer.SendAsync(briefing, job.Recipients, cancellationToken);
+        LogBatchSent(job.Date.ToIso(), job.Batch, report.Sent, report.AlreadySent, report.Invalid.Count);
+        return report;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "An email-jobs message cannot be used ({Reason}); it goes to the poison queue after its last retry")]
+    private partial void LogUnusable(string reason);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Briefing {Date} batch {Batch}: {SentCount} sent, {AlreadySentCount} already sent, {InvalidCount} invalid")]
+    private partial void LogBatchSent(string date, int batch, int sentCount, int alreadySentCount, int invalidCount);
+}

@@ -1,0 +1,14 @@
+using Digest.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Digest.Functions;
+
+/// <summary>The web copy of a briefing: <c>/api/briefings/{date}</c> or <c>/api/briefings/latest</c>.</summary>
+public sealed class GetBriefing(BriefingPages pages)
+{
+    [Function(nameof(GetBriefing))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{date}")] HttpRequest request, string date, CancellationToken cancellationToken) =>
+        pages.InvokeAsync(date, cancellationToken);
+}

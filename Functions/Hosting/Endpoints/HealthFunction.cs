@@ -1,7 +1,0 @@
-namespace Digest.Hosting.Endpoints;
-
-/// <summary><c>GET /api/health</c>: answers when the handler is up and its settings were valid at start.</summary>
-public static class HealthFunction
-{
-    public static IResult Invoke(TimeProvider time) => Results.Ok(new { status = "ok", time = time.GetUtcNow() });
-}

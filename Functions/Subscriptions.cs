@@ -1,0 +1,30 @@
+using Digest.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Digest.Functions;
+
+/// <summary>Subscribing (double opt-in), confirming and unsubscribing: the pages and answers of <see cref="SubscriptionPages"/>.</summary>
+public sealed class Subscriptions(SubscriptionPages pages)
+{
+    [Function("Subscribe")]
+    public Task<IResult> SubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+        pages.SubscribeAsync(request, cancellationToken);
+
+    /// <summary>GET shows the confirmation page with its button; POST (the button) subscribes.</summary>
+    [Function("Confirm")]
+    public async Task<IResult> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsPost(request.Method)
+            ? await pages.ConfirmAsync(request.Query["token"], cancellationToken)
+            : pages.ConfirmPage(request, request.Query["token"]);
+
+    /// <summary>GET shows the page with its button; POST is the button or RFC 8058 one-click.</summary>
+    [Function("Unsubscribe")]
+    public async Task<IResult> UnsubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsPost(request.Method)
+            ? await pages.UnsubscribeAsync(request.Query["token"], cancellationToken)
+            : pages.UnsubscribePage(request, request.Query["token"]);
+}
