@@ -1,5 +1,6 @@
 using System.Reflection;
-using Digest.Hosting;
+using Digest;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 
@@ -36,14 +37,14 @@ internal static class AppSettingNames
     /// <summary>The storage connection names the functions' bindings use (e.g. <c>AzureWebJobsStorage</c>).</summary>
     public static IReadOnlyList<string> ConnectionNames() =>
     [
-        .. FunctionCatalog.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties)
+        .. FunctionsMetadata.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties)
             .Where(p => p.Key == "connection").Select(p => (string)p.Value).Distinct(),
     ];
 
     /// <summary>The settings bindings refer to as <c>%Name%</c> (e.g. the briefing timer's schedule).</summary>
     public static IReadOnlyList<string> BindingExpressionSettings() =>
     [
-        .. FunctionCatalog.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties)
+        .. FunctionsMetadata.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties)
             .Select(p => p.Value).OfType<string>()
             .SelectMany(value => System.Text.RegularExpressions.Regex.Matches(value, "%([A-Za-z0-9_]+)%").Select(m => m.Groups[1].Value))
             .Distinct(),

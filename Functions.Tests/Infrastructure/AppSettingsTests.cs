@@ -1,4 +1,5 @@
-using Digest.Hosting;
+using Digest;
+using Digest.Tests.TestSupport;
 using Digest.Storage.AzureStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Digest.Hosting;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 
@@ -25,26 +25,26 @@ public sealed partial class EventGridSubscriptionTests
     {
         var name = SubscribedFunction();
 
-        var function = FunctionCatalog.All.SingleOrDefault(f => f.Name == name);
-        Assert.True(function is not null, $"{Subscription.Path} subscribes function '{name}', which FunctionCatalog does not declare.");
+        var function = FunctionsMetadata.All.SingleOrDefault(f => f.Name == name);
+        Assert.True(function is not null, $"{Subscription.Path} subscribes function '{name}', which functions.metadata does not declare.");
         Assert.True(EventGridBlobTriggerContainer(function) is not null, $"{Subscription.Path} subscribes '{name}', which has no blob trigger with source EventGrid.");
     }
 
     [Fact]
     public void Subscription_Container_IsTheOneTheTriggerWatches()
     {
-        var function = FunctionCatalog.All.Single(f => f.Name == FunctionCatalog.SummarizeArticle);
+        var function = FunctionsMetadata.All.Single(f => f.Name == "SummarizeArticle");
 
         var watched = EventGridBlobTriggerContainer(function);
 
         Assert.True(watched == SubscribedContainer(), $"{Subscription.Path} subscribes container '{SubscribedContainer()}', but {function.Name} watches '{watched}'.");
-        Assert.Equal(FunctionCatalog.ArticlesContainer, watched);
+        Assert.Equal(Digest.Storage.AzureStorage.StorageNames.ArticlesContainer, watched);
     }
 
     [Fact]
     public void Catalog_EveryEventGridBlobTrigger_HasASubscription()
     {
-        var unsubscribed = FunctionCatalog.All.Where(f => EventGridBlobTriggerContainer(f) is not null && f.Name != SubscribedFunction()).Select(f => f.Name).ToArray();
+        var unsubscribed = FunctionsMetadata.All.Where(f => EventGridBlobTriggerContainer(f) is not null && f.Name != SubscribedFunction()).Select(f => f.Name).ToArray();
 
         Assert.True(unsubscribed.Length == 0, $"No Event Grid subscription in {Subscription.Path} for: {string.Join(", ", unsubscribed)}.");
     }

@@ -1,4 +1,4 @@
-using Digest.Hosting;
+using Digest.Tests.TestSupport;
 using Digest.Storage.AzureStorage;
 
 namespace Digest.Tests.Infrastructure;
@@ -51,7 +51,7 @@ public sealed class StorageResourcesTests
     [Fact]
     public void Storage_EveryQueueAndContainerABindingUses_IsCreated()
     {
-        var properties = FunctionCatalog.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties).ToArray();
+        var properties = FunctionsMetadata.All.SelectMany(f => f.Bindings).SelectMany(b => b.Properties).ToArray();
         var queues = properties.Where(p => p.Key == "queueName").Select(p => (string)p.Value);
         var containers = properties.Where(p => p.Key == "path").Select(p => ((string)p.Value).Split('/')[0]);
 

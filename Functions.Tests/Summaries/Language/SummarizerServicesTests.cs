@@ -1,4 +1,5 @@
-using Digest.Hosting;
+using Digest;
+using Digest.Tests.TestSupport;
 using Digest.Summaries;
 using Digest.Summaries.Cloud;
 using Microsoft.Extensions.Configuration;
