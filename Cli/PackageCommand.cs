@@ -12,7 +12,7 @@ namespace Digest.Cli;
 public static class PackageCommand
 {
     /// <summary>Files without which the Functions host cannot load the app.</summary>
-    public static readonly string[] RequiredFiles = ["host.json", "functions.metadata", "worker.config.json", Path.Combine(".azurefunctions", "extensions.json")];
+    public static readonly string[] RequiredFiles = ["host.json", "functions.metadata", "worker.config.json", "extensions.json"];
 
     public static Command Create(TextWriter output, TextWriter error)
     {
