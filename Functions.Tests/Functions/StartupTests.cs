@@ -1,0 +1,36 @@
+using Digest.Tests.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace Digest.Tests.Functions;
+
+/// <summary>The function app validates every option at start: a bad setting stops it with a message naming the setting.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("digest-startup-").FullName;
+
+    public void Dispose() => Directory.Delete(dataFolder, recursive: true);
+
+    [Theory]
+    [InlineData("Briefing:TimeZone=Mars/Olympus_Mons", "Briefing:TimeZone")]
+    [InlineData("Briefing:Cutoff=6 o'clock", "Briefing:Cutoff")]
+    [InlineData("Summarizer:Provider=language-extractive", "Summarizer:Language:Endpoint")]
+    [InlineData("Summarizer:Sentences=0", "Sentences")]
+    [InlineData("Mail:FromAddress=not an address", "FromAddress")]
+    [InlineData("Mail:Sender=carrier-pigeon", "Sender")]
+    public void Start_MalformedSetting_StopsNamingTheSetting(string setting, string named)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => FunctionApp.Create(dataFolder, settings: setting));
+
+        Assert.True(error is OptionsValidationException or System.ComponentModel.DataAnnotations.ValidationException or ArgumentException, error.GetType().Name);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DefaultSettings_StartsWithTheLocalFolderStore()
+    {
+        await using var app = FunctionApp.Create(dataFolder);
+
+        Assert.Contains(dataFolder, Digest.Storage.StorageServices.Describe(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Digest.Storage.IDigestStore>(app.Services)), StringComparison.Ordinal);
+    }
+}
