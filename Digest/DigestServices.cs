@@ -19,6 +19,7 @@ public static class DigestServices
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new UnresolvedSecrets(configuration));
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName);
         services.AddValidatedOptions<GroupingOptions>(configuration, GroupingOptions.SectionName);
         services.AddValidatedOptions<BriefingOptions>(configuration, BriefingOptions.SectionName);
@@ -55,6 +56,7 @@ public static class DigestServices
     /// </summary>
     public static void ValidateOptions(IServiceProvider services)
     {
+        services.GetService<UnresolvedSecrets>()?.Check();
         foreach (var validator in services.GetServices<IStartupValidator>())
         {
             validator.Validate();

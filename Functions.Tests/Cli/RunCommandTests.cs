@@ -137,8 +137,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(outFolder, "briefings")));
     }
 
-    [Fact]
-    public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting()
+    [Theory]
+    [InlineData("Briefing__TimeZone", "Mars/Olympus_Mons", "Briefing:TimeZone")]
+    [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
+    public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting(string variable, string value, string named)
     {
         // A child process, so the bad setting never reaches the other tests running in this one.
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -147,13 +149,13 @@ public sealed class RunCommandTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["Briefing__TimeZone"] = "Mars/Olympus_Mons";
+        start.Environment[variable] = value;
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("Briefing:TimeZone", error);
+        Assert.Contains(named, error);
         Assert.False(Directory.Exists(Path.Combine(outFolder, "summaries")));
     }
 }

@@ -25,6 +25,21 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Subscriptions:SigningKey")]
+    [InlineData("Mail:SendGrid:ApiKey")]
+    [InlineData("Summarizer:Language:Key")]
+    [InlineData("AnyOther:Setting")]
+    public void Start_SettingHoldsAnUnresolvedKeyVaultReference_StopsNamingTheSetting(string setting)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            FunctionApp.Create(dataFolder, settings: $"{setting}=@Microsoft.KeyVault(VaultName=kv-digest;SecretName=signing-key)"));
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+        Assert.Contains("unresolved Key Vault reference", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kv-digest", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_DefaultSettings_StartsWithTheLocalFolderStore()
     {
