@@ -12,6 +12,14 @@ namespace Digest.Articles;
 /// </summary>
 public sealed class ArticleReader(IntakeOptions options)
 {
+    /// <summary>The largest article accepted, in bytes.</summary>
+    public int MaxArticleBytes => options.MaxArticleBytes;
+
+    /// <summary>The rejection of a file over the size limit; <paramref name="size"/> when it is known.</summary>
+    public ArticleRejectedException TooLarge(string name, long? size) => new(name, RejectionCode.TooLarge, size is { } known
+        ? $"the file is {known:N0} bytes, over the {options.MaxArticleBytes:N0}-byte limit"
+        : $"the file is over the {options.MaxArticleBytes:N0}-byte limit");
+
     private readonly ArticleCleaner cleaner = new();
 
     /// <summary>Reads the article in <paramref name="content"/>; <paramref name="name"/> is its file or blob name.</summary>
@@ -26,8 +34,7 @@ public sealed class ArticleReader(IntakeOptions options)
 
         if (content.Length > options.MaxArticleBytes)
         {
-            throw new ArticleRejectedException(name, RejectionCode.TooLarge,
-                $"the file is {content.Length:N0} bytes, over the {options.MaxArticleBytes:N0}-byte limit");
+            throw TooLarge(name, content.Length);
         }
 
         var text = TextNormalizer.Normalize(ArticleTextDecoder.Decode(name, content));

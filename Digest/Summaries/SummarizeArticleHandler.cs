@@ -24,6 +24,32 @@ public sealed record IntakeOutcome(string Article, IntakeResult Result, ArticleS
 public sealed partial class SummarizeArticleHandler(
     ArticleReader reader, ISummarizer summarizer, ISummaryStore store, TimeProvider time, ILogger<SummarizeArticleHandler> logger)
 {
+    /// <summary>
+    /// Handles an uploaded blob as a stream without ever holding more than the size limit plus one byte: a blob whose
+    /// length is over the limit is rejected unread, and a stream without a length is read only up to the limit.
+    /// </summary>
+    public async Task<IntakeOutcome> HandleAsync(string name, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var limit = reader.MaxArticleBytes;
+        if (content.CanSeek && content.Length > limit)
+        {
+            return await RejectAsync(name, reader.TooLarge(name, content.Length), ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+
+        var buffer = new byte[limit + 1];
+        var read = 0;
+        int got;
+        while (read < buffer.Length && (got = await content.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += got;
+        }
+
+        return read > limit
+            ? await RejectAsync(name, reader.TooLarge(name, size: null), buffer, cancellationToken)
+            : await HandleAsync(name, buffer.AsMemory(0, read), cancellationToken);
+    }
+
     public async Task<IntakeOutcome> HandleAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         try
@@ -42,10 +68,15 @@ public sealed partial class SummarizeArticleHandler(
         }
         catch (ArticleRejectedException rejected)
         {
-            await store.SaveRejectionAsync(new Rejection(name, rejected.Reason, Convert.ToHexStringLower(SHA256.HashData(content.Span)), time.GetUtcNow()), cancellationToken);
-            LogRejected(name, rejected.Code, rejected.Reason);
-            return new IntakeOutcome(name, IntakeResult.Rejected, null, rejected.Reason);
+            return await RejectAsync(name, rejected, content, cancellationToken);
         }
+    }
+
+    private async Task<IntakeOutcome> RejectAsync(string name, ArticleRejectedException rejected, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        await store.SaveRejectionAsync(new Rejection(name, rejected.Reason, Convert.ToHexStringLower(SHA256.HashData(content.Span)), time.GetUtcNow()), cancellationToken);
+        LogRejected(name, rejected.Code, rejected.Reason);
+        return new IntakeOutcome(name, IntakeResult.Rejected, null, rejected.Reason);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class ComposeBriefingTests : IAsyncLifetime
     private async Task SummarizeAsync(string file, DateTimeOffset at)
     {
         time.Now = at;
-        await app.Function<SummarizeArticle>().RunAsync(await File.ReadAllBytesAsync(Path.Combine(Articles, file)), file, CancellationToken.None);
+        await app.Function<SummarizeArticle>().RunAsync(File.OpenRead(Path.Combine(Articles, file)), file, CancellationToken.None);
     }
 
     private async Task FireAsync(DateTimeOffset at, bool pastDue = false)

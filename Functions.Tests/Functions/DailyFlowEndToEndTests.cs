@@ -68,11 +68,11 @@ public sealed class DailyFlowEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
         {
             Assert.True(await store.AddArticleAsync(new StoredArticle(Path.GetFileName(file), await File.ReadAllBytesAsync(file))));
             var stored = await store.GetArticleAsync(Path.GetFileName(file));
-            await summarize.RunAsync(stored!.Content, stored.Name, CancellationToken.None);
+            await summarize.RunAsync(new MemoryStream(stored!.Content), stored.Name, CancellationToken.None);
         }
 
         var again = await store.GetArticleAsync("selkie-launch-valley-ledger.json");
-        await summarize.RunAsync(again!.Content, again.Name, CancellationToken.None);
+        await summarize.RunAsync(new MemoryStream(again!.Content), again.Name, CancellationToken.None);
         foreach (var reader in Readers)
         {
             await store.AddSubscriberAsync(new Subscriber(reader));
