@@ -152,7 +152,6 @@ public sealed partial class SmtpEmailSender : IEmailSender
     {
         SmtpCommandException command => (int)command.StatusCode,
         AuthenticationException { InnerException: SmtpCommandException command } => (int)command.StatusCode,
-        AuthenticationException => 535,
         _ => null,
     };
 
