@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Digest.Benchmarks;
 
 /// <summary>
-/// <c>bench mail [--subscribers N] [--stories N]</c>: renders a briefing and builds every SendGrid request body for
+/// <c>bench mail [--subscribers N] [--stories N]</c>: renders a briefing and builds every SendGrid request body (the SendGrid package's message, serialized) for
 /// N subscribers (1,000 per request, each with its own unsubscribe token and headers), without sending; prints the
 /// time, the request count and size, and the process's peak memory.
 /// </summary>
@@ -46,10 +46,9 @@ public static class MailBench
         }
 
         // Warm-up: one small batch, so the timing is of steady work rather than start-up compilation.
-        SendGridPayload.Write(builder.BuildBatch(briefing, recipients[..Math.Min(10, subscriberCount)], sentAt), sendGrid, Stream.Null);
+        SendGridEmailSender.ToSendGridMessage(builder.BuildBatch(briefing, recipients[..Math.Min(10, subscriberCount)], sentAt), sendGrid).Serialize();
 
         var stopwatch = Stopwatch.StartNew();
-        using var payload = new MemoryStream();
         long totalBytes = 0, largest = 0;
         var requests = 0;
         int htmlBytes = 0;
@@ -57,10 +56,10 @@ public static class MailBench
         {
             var batch = builder.BuildBatch(briefing, chunk, sentAt);
             htmlBytes = System.Text.Encoding.UTF8.GetByteCount(batch.HtmlBody);
-            payload.SetLength(0);
-            SendGridPayload.Write(batch, sendGrid, payload);
-            totalBytes += payload.Length;
-            largest = Math.Max(largest, payload.Length);
+            // The request body exactly as the SendGrid package's client posts it.
+            var payload = System.Text.Encoding.UTF8.GetByteCount(SendGridEmailSender.ToSendGridMessage(batch, sendGrid).Serialize());
+            totalBytes += payload;
+            largest = Math.Max(largest, payload);
             requests++;
         }
 

@@ -45,7 +45,7 @@ public sealed class BriefingEmailBuilder
         _time = time;
         Validator.ValidateObject(_options, new ValidationContext(_options), validateAllProperties: true);
         EmailAddressRules.EnsureValid(_options.FromAddress, nameof(MailOptions.FromAddress));
-        HeaderFields.EnsureSingleLine(_options.FromName, nameof(MailOptions.FromName));
+        EmailHeaderRules.EnsureSingleLine(_options.FromName, nameof(MailOptions.FromName));
         foreach (var (address, role) in new[] { (_options.ReplyTo, nameof(MailOptions.ReplyTo)), (_options.UnsubscribeMailto, nameof(MailOptions.UnsubscribeMailto)) })
         {
             if (address is not null)

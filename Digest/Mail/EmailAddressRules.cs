@@ -1,15 +1,26 @@
+using MimeKit;
+
 namespace Digest.Mail;
 
 /// <summary>
-/// The strict address check used before any email is written: exactly one '@', a dot-atom local part of printable
-/// ASCII (no spaces, no quoted forms), and a domain of at least two DNS labels. The single-label domain
-/// <c>localhost</c> is accepted so the default local sender (<c>digest@localhost</c>) works.
+/// The strict address check used before any email is written. The address must parse as one bare RFC 5322 mailbox
+/// with MimeKit's strict parser (no display name, brackets or comments), and on top of that meet Digest's own rules:
+/// no line break, at most 254 characters, a dot-atom local part of printable ASCII (no quoted forms), and a domain of
+/// at least two DNS labels. The single-label domain <c>localhost</c> is accepted so the default local sender
+/// (<c>digest@localhost</c>) works.
 /// </summary>
 public static class EmailAddressRules
 {
     private const int MaxAddressLength = 254;
     private const int MaxLocalPartLength = 64;
     private const int MaxLabelLength = 63;
+
+    private static readonly ParserOptions StrictParser = new()
+    {
+        AddressParserComplianceMode = RfcComplianceMode.Strict,
+        AllowAddressesWithoutDomain = false,
+        AllowUnquotedCommasInAddresses = false,
+    };
 
     /// <summary>True when <paramref name="address"/> passes the strict check.</summary>
     public static bool IsValid(string? address) => Problem(address) is null;
@@ -62,8 +73,16 @@ public static class EmailAddressRules
             return $"the part before '@' must be 1 to {MaxLocalPartLength} letters, digits or !#$%&'*+-/=?^_`{{|}}~ with single dots between them (no spaces)";
         }
 
-        return DomainProblem(domain);
+        return DomainProblem(domain) ?? MailboxProblem(address);
     }
+
+    /// <summary>Digest's rules passed: MimeKit must read the same text as one bare mailbox.</summary>
+    private static string? MailboxProblem(string address) =>
+        MailboxAddress.TryParse(StrictParser, address, out var mailbox)
+        && string.IsNullOrEmpty(mailbox.Name)
+        && string.Equals(mailbox.Address, address, StringComparison.Ordinal)
+            ? null
+            : "it must be a single bare address such as name@example.org";
 
     private static string? DomainProblem(string domain)
     {
@@ -91,6 +110,5 @@ public static class EmailAddressRules
         return null;
     }
 
-    private static string Printable(string? text) =>
-        text is null ? "(null)" : text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Printable(string? text) => EmailHeaderRules.Printable(text);
 }

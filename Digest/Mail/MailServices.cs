@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,9 @@ public static class MailServices
     /// Adds <see cref="MailOptions"/> (and <see cref="SmtpOptions"/> or <see cref="SendGridOptions"/> for the chosen
     /// sender), all validated at start, the <see cref="IEmailSender"/> named by <c>Mail:Sender</c> (<c>outbox</c>,
     /// the default, writes to <c>&lt;dataFolder&gt;/outbox</c>), <see cref="BriefingEmailBuilder"/> and
-    /// <see cref="BriefingMailer"/>. The caller registers <see cref="TimeProvider"/>, logging,
-    /// <see cref="Subscribers.SubscriberTokens"/> and <see cref="Storage.IDeliveryLog"/>.
+    /// <see cref="BriefingMailer"/>. SendGrid goes through the <see cref="SendGridEmailSender.HttpClientName"/> client
+    /// of <see cref="IHttpClientFactory"/> with its resilience handler. The caller registers <see cref="TimeProvider"/>,
+    /// logging, <see cref="Subscribers.SubscriberTokens"/> and <see cref="Storage.IDeliveryLog"/>.
     /// </summary>
     public static IServiceCollection AddDigestMail(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
@@ -22,6 +24,7 @@ public static class MailServices
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
 
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         var sender = configuration.GetSection(MailOptions.SectionName)[nameof(MailOptions.Sender)]?.Trim().ToLowerInvariant();
         switch (sender)
         {
@@ -34,16 +37,14 @@ public static class MailServices
                 services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.SectionName)).ValidateDataAnnotations()
                     .Validate(options => !string.IsNullOrWhiteSpace(options.ApiKey), "Mail:SendGrid:ApiKey is required when Mail:Sender is sendgrid.")
                     .ValidateOnStart();
-                services.AddSingleton<IEmailSender>(sp =>
-                {
-                    var options = sp.GetRequiredService<IOptions<SendGridOptions>>();
-                    // One long-lived client; recycling pooled connections picks up DNS changes.
-                    var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-                    {
-                        Timeout = Timeout.InfiniteTimeSpan,
-                    };
-                    return new SendGridEmailSender(http, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SendGridEmailSender>>());
-                });
+                // Each attempt has its own timeout in the resilience handler; the client's overall one would cut rate-limit waits short.
+                services.AddHttpClient(SendGridEmailSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+                    .AddResilienceHandler("retries", (pipeline, context) => SendGridEmailSender.AddRetries(
+                        pipeline,
+                        context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value,
+                        context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                        context.ServiceProvider.GetRequiredService<ILogger<SendGridEmailSender>>()));
+                services.AddSingleton<IEmailSender, SendGridEmailSender>();
                 break;
             default:
                 // "outbox" or not set; any other value fails MailOptions validation at start.

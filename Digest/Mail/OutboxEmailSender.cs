@@ -4,7 +4,7 @@ namespace Digest.Mail;
 
 /// <summary>
 /// Sends email by writing it to an outbox folder as <c>&lt;Message-ID&gt;.eml</c> (RFC 5322), for local runs and for a
-/// mail relay to pick up. Each file appears whole (written to a temporary file, then moved into place), and a
+/// mail relay to pick up, written by MimeKit. Each file appears whole (written to a temporary file, then moved into place), and a
 /// message whose Message-ID is already in the outbox is not written again, so resending is harmless.
 /// </summary>
 public sealed class OutboxEmailSender : IEmailSender
@@ -27,7 +27,7 @@ public sealed class OutboxEmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
 
         using var content = new MemoryStream();
-        MimeMessageWriter.Write(message, content);
+        EmailMime.Write(message, content);
 
         var path = PathFor(message.MessageId);
         if (File.Exists(path))

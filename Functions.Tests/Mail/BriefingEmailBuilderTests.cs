@@ -29,11 +29,11 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
 
     private static BriefingEmailBuilder Builder(Action<MailOptions>? configure = null) => MailTestSupport.Builder(configure);
 
-    private async Task<MimeReader> SendAndRead(EmailMessage message)
+    private async Task<MimeKit.MimeMessage> SendAndRead(EmailMessage message)
     {
         var sender = new OutboxEmailSender(_outbox);
         await sender.SendAsync(message);
-        return MimeReader.Parse(await File.ReadAllBytesAsync(sender.PathFor(message.MessageId)));
+        return MimeMessages.Parse(await File.ReadAllBytesAsync(sender.PathFor(message.MessageId)));
     }
 
     [Fact]
@@ -257,7 +257,8 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
         var briefing = SampleBriefings.Typical();
         var mail = await SendAndRead(Builder().Build(briefing, Recipient, SentAt));
 
-        Assert.Equal("\"Digest\" <digest@digest.example.org>", mail.Header("From"));
+        var from = Assert.Single(mail.From.Mailboxes);
+        Assert.Equal(("Digest", "digest@digest.example.org"), (from.Name, from.Address));
         Assert.Equal(Recipient, mail.Header("To"));
         Assert.Equal("Fri, 20 Nov 2026 06:00:00 +0000", mail.Header("Date"));
         Assert.Equal($"<{UnsubscribeUrl}>", mail.Header("List-Unsubscribe"));
@@ -324,7 +325,9 @@ public sealed class BriefingEmailBuilderTests(ITestOutputHelper output) : IDispo
         var mail = await SendAndRead(Builder().Build(SampleBriefings.Large(10), Recipient, SentAt));
 
         var htmlBytes = Encoding.UTF8.GetByteCount(mail.Body("text/html"));
-        var emlBytes = mail.Raw.Length;
+        using var eml = new MemoryStream();
+        mail.WriteTo(eml);
+        var emlBytes = eml.Length;
         output.WriteLine($"10-story email: HTML part {htmlBytes} bytes, whole .eml {emlBytes} bytes");
         Assert.True(htmlBytes < 60 * 1024, $"{htmlBytes} bytes");
         Assert.True(emlBytes < 102 * 1024, $"{emlBytes} bytes");

@@ -85,6 +85,32 @@ public sealed class MailServicesTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Mail:FromName", "Digest\r\nBcc: victim@example.com", "Mail:FromName contains a line break")]
+    [InlineData("Mail:FromName", "Digest\n", "Mail:FromName contains a line break")]
+    [InlineData("Mail:FromAddress", "digest@example.org\r\nBcc: victim@example.com", "Mail:FromAddress contains a line break")]
+    [InlineData("Mail:FromAddress", "digest@example.org\r", "Mail:FromAddress contains a line break")]
+    [InlineData("Mail:ReplyTo", "editors@example.org\nBcc: victim@example.com", "Mail:ReplyTo contains a line break")]
+    [InlineData("Mail:UnsubscribeMailto", "leave@example.org\r\n", "Mail:UnsubscribeMailto contains a line break")]
+    [InlineData("Mail:FromAddress", "\"quoted\"@example.org", "Mail:FromAddress is not an address")]
+    public void AddDigestMail_SettingThatWouldCorruptAHeader_StopsStartUpNamingIt(string key, string value, string named)
+    {
+        using var services = Services((key, value));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => ValidateAtStart(services));
+        Assert.Contains(named, failure.Message);
+    }
+
+    [Fact]
+    public void AddDigestMail_SendGrid_SendsThroughTheFactorysResilientClient()
+    {
+        using var services = Services(("Mail:Sender", "sendgrid"), ("Mail:SendGrid:ApiKey", "SG.key"));
+
+        ValidateAtStart(services);
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridEmailSender.HttpClientName);
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
+
+    [Theory]
     [InlineData("Mail:SendGrid:BatchSize", "1001", "BatchSize")]
     [InlineData("Mail:SendGrid:BaseUrl", "api.sendgrid.com", "BaseUrl")]
     [InlineData("Mail:SendGrid:ApiKey", "", "ApiKey is required")]

@@ -38,7 +38,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         var file = Assert.Single(Directory.GetFiles(Outbox));
         Assert.Equal(SafeNames.ToFileName("briefing-2026-11-20-0123456789abcdef@digest.local") + ".eml", Path.GetFileName(file));
         Assert.Equal(sender.PathFor("briefing-2026-11-20-0123456789abcdef@digest.local"), file);
-        var mail = MimeReader.Parse(await File.ReadAllBytesAsync(file));
+        var mail = MimeMessages.Parse(await File.ReadAllBytesAsync(file));
         Assert.Equal("<briefing-2026-11-20-0123456789abcdef@digest.local>", mail.Header("Message-ID"));
         Assert.Equal("Hello", mail.Body("text/plain"));
     }
@@ -65,7 +65,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         await Task.WhenAll(senders);
 
         var path = Assert.Single(Directory.GetFiles(Outbox));
-        Assert.StartsWith("Copy ", MimeReader.Parse(await File.ReadAllBytesAsync(path)).Body("text/plain"));
+        Assert.StartsWith("Copy ", MimeMessages.Parse(await File.ReadAllBytesAsync(path)).Body("text/plain"));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
 
         await sender.SendBatchAsync(batch);
 
-        var mail = MimeReader.Parse(await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(Outbox))));
+        var mail = MimeMessages.Parse(await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(Outbox))));
         Assert.Equal($"<{MailTestSupport.UnsubscribeUrl("ada@example.com")}>", mail.Header("List-Unsubscribe"));
         Assert.Contains(MailTestSupport.UnsubscribeUrl("ada@example.com"), mail.Body("text/plain"));
         Assert.Equal(1, sender.MaxBatchSize);

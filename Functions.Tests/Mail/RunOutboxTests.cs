@@ -6,9 +6,9 @@ using Digest.Mail;
 namespace Digest.Tests.Mail;
 
 /// <summary>
-/// <c>run --to ...</c> on the samples writes .eml files a mail client opens: checked with the strict reader here,
-/// and by handing the files' exact bytes to maildev, whose mail parser (the one its web client uses) must find the
-/// same headers, both parts and the links.
+/// <c>run --to ...</c> on the samples writes .eml files a mail client opens: read with MimeKit here, and handed to
+/// maildev over SMTP (MailKit), whose mail parser (the one its web client uses) must find the same headers, both parts
+/// and the links.
 /// </summary>
 [Trait("Category", "Smtp")]
 public sealed class RunOutboxTests(MailDevFixture maildev) : IClassFixture<MailDevFixture>, IDisposable
@@ -35,20 +35,22 @@ public sealed class RunOutboxTests(MailDevFixture maildev) : IClassFixture<MailD
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);
-            var mail = MimeReader.Parse(bytes);
+            var mail = MimeMessages.Parse(bytes);
             var to = mail.Header("To");
             Assert.Contains(to, recipients);
             Assert.StartsWith($"Digest for November 20, 2026: {headlines[0]}"[..40], mail.Header("Subject"));
             Assert.Matches(@"^<briefing-2026-11-20-[0-9a-f]{16}@digest\.local>$", mail.Header("Message-ID"));
-            Assert.Equal("\"Digest\" <digest@localhost>", mail.Header("From"));
+            var from = Assert.Single(mail.From.Mailboxes);
+            Assert.Equal(("Digest", "digest@localhost"), (from.Name, from.Address));
             Assert.Matches(@"^<http://localhost:7071/api/unsubscribe\?token=[A-Za-z0-9_\-]+>$", mail.Header("List-Unsubscribe"));
             Assert.Equal("List-Unsubscribe=One-Click", mail.Header("List-Unsubscribe-Post"));
             Assert.True(mail.HasHeader("Date"));
 
-            await using (var session = await SmtpSession.OpenAsync(new SmtpOptions { Host = "127.0.0.1", Port = maildev.Server.SmtpPort }, null, default))
+            using (var smtp = new MailKit.Net.Smtp.SmtpClient())
             {
-                await session.SendAsync("digest@localhost", to, bytes, default);
-                await session.QuitAsync(default);
+                await smtp.ConnectAsync("127.0.0.1", maildev.Server.SmtpPort, MailKit.Security.SecureSocketOptions.None);
+                await smtp.SendAsync(mail);
+                await smtp.DisconnectAsync(quit: true);
             }
 
             var arrived = Assert.Single(await maildev.Server.EmailsToAsync(to));

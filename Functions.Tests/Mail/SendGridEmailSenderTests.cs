@@ -4,40 +4,70 @@ using System.Text.Json;
 using Digest.Mail;
 using Digest.Storage;
 using Digest.Tests.Briefings.Rendering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Digest.Tests.Mail;
 
+/// <summary>
+/// The SendGrid sender as the app registers it (<see cref="MailServices.AddDigestMail"/>: the SendGrid package's
+/// client over the factory's HTTP client with its resilience handler), pointed at <see cref="LocalSendGrid"/>.
+/// </summary>
 public sealed class SendGridEmailSenderTests : IAsyncLifetime
 {
     private LocalSendGrid _server = null!;
-    private readonly HttpClient _http = new();
+    private readonly List<ServiceProvider> _providers = [];
     private readonly string _data = Path.Combine(Path.GetTempPath(), "digest-sendgrid-tests", Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync() => _server = await LocalSendGrid.StartAsync();
 
     public async Task DisposeAsync()
     {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
         await _server.DisposeAsync();
-        _http.Dispose();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
         }
     }
 
-    private SendGridEmailSender Sender(Action<SendGridOptions>? configure = null)
+    private ServiceProvider Services(Action<SendGridOptions>? configure = null, ILogger<SendGridEmailSender>? log = null)
     {
-        var options = new SendGridOptions
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Mail:Sender"] = "sendgrid",
+                ["Mail:SendGrid:ApiKey"] = LocalSendGrid.ApiKey,
+                ["Mail:SendGrid:BaseUrl"] = _server.BaseUrl,
+                ["Mail:SendGrid:RetryDelay"] = "00:00:00.020",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(MailTestSupport.Tokens)
+            .AddSingleton<IDeliveryLog>(new LocalFolderStore(_data))
+            .AddDigestMail(configuration, _data);
+        services.PostConfigure<SendGridOptions>(options => configure?.Invoke(options));
+        if (log is not null)
         {
-            ApiKey = LocalSendGrid.ApiKey,
-            BaseUrl = _server.BaseUrl,
-            RetryDelay = TimeSpan.FromMilliseconds(20),
-        };
-        configure?.Invoke(options);
-        return new SendGridEmailSender(_http, Options.Create(options), TimeProvider.System, NullLogger<SendGridEmailSender>.Instance);
+            services.AddSingleton(log);
+        }
+
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider;
     }
+
+    private IEmailSender Sender(Action<SendGridOptions>? configure = null) =>
+        Assert.IsType<SendGridEmailSender>(Services(configure).GetRequiredService<IEmailSender>());
 
     private static EmailBatch Batch(params string[] recipients) =>
         MailTestSupport.Builder(o => o.ReplyTo = "editors@digest.example.org").BuildBatch(SampleBriefings.Typical(), recipients, MailTestSupport.SentAt);
@@ -84,8 +114,8 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
             """{"click_tracking":{"enable":false,"enable_text":false},"open_tracking":{"enable":false},"subscription_tracking":{"enable":false}}""",
             json.GetProperty("tracking_settings"));
         Assert.Equal(
-            ["personalizations", "from", "reply_to", "subject", "content", "headers", "categories", "tracking_settings"],
-            json.EnumerateObject().Select(p => p.Name));
+            ["categories", "content", "from", "headers", "personalizations", "reply_to", "subject", "tracking_settings"],
+            json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -243,7 +273,29 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public void Constructor_WithoutApiKey_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => Sender(o => o.ApiKey = " "));
+        var httpClients = Services().GetRequiredService<IHttpClientFactory>();
+
+        Assert.Throws<ArgumentException>(() => new SendGridEmailSender(
+            httpClients, Options.Create(new SendGridOptions { ApiKey = " " }), NullLogger<SendGridEmailSender>.Instance));
+    }
+
+    public static TheoryData<string, Func<EmailBatch, EmailBatch>> HeaderInjections => new()
+    {
+        { "subject", b => b with { Subject = "Hello\r\nBcc: victim@example.com" } },
+        { "from name", b => b with { From = new MailAddress("digest@digest.example.org", "Digest\nBcc: victim@example.com") } },
+        { "recipient header", b => b with { Recipients = [b.Recipients[0] with { Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://a.example/>\r\nBcc: victim@example.com" } }] } },
+        { "substitution", b => b with { Recipients = [b.Recipients[0] with { Substitutions = new Dictionary<string, string> { ["-tag-"] = "x\r\nBcc: victim@example.com" } }] } },
+        { "reply-to", b => b with { Headers = new Dictionary<string, string> { ["Reply-To"] = "editors@example.org\nBcc: victim@example.com" } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(HeaderInjections))]
+    public async Task SendBatchAsync_LineBreakInAnyHeaderValue_IsRefusedWithoutARequest(string where, Func<EmailBatch, EmailBatch> inject)
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Sender().SendBatchAsync(inject(Batch("ada@example.com"))));
+
+        Assert.False(string.IsNullOrWhiteSpace(error.Message), where);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]
@@ -294,9 +346,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var recipients = new[] { "secret.reader@example.com", "other.reader@example.org" };
         var senderLog = new CollectingLogger<SendGridEmailSender>();
         var mailerLog = new CollectingLogger<BriefingMailer>();
-        var sender = new SendGridEmailSender(
-            _http, Options.Create(new SendGridOptions { ApiKey = LocalSendGrid.ApiKey, BaseUrl = _server.BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(5) }),
-            TimeProvider.System, senderLog);
+        var sender = Services(log: senderLog).GetRequiredService<IEmailSender>();
         var mailer = new BriefingMailer(MailTestSupport.Builder(), sender, new LocalFolderStore(_data), TimeProvider.System, mailerLog);
         _server.Then(500, LocalSendGrid.Errors($"Temporary failure for {recipients[0]}"));
         _server.Then(400, LocalSendGrid.Errors($"Invalid email {recipients[1]}"));

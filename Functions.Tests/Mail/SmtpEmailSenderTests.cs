@@ -73,7 +73,7 @@ public sealed class SmtpEmailSenderTests(MailDevFixture maildev) : IClassFixture
         Assert.Contains(unsubscribe, text);
 
         using var written = new MemoryStream();
-        MimeMessageWriter.Write(message, written);
+        EmailMime.Write(message, written);
         Assert.Equal(written.ToArray(), await maildev.Server.SourceAsync(mail.GetProperty("id").GetString()!));
     }
 
@@ -92,7 +92,7 @@ public sealed class SmtpEmailSenderTests(MailDevFixture maildev) : IClassFixture
 
         var mail = Assert.Single(await ArrivedFor(recipient));
         using var written = new MemoryStream();
-        MimeMessageWriter.Write(message, written);
+        EmailMime.Write(message, written);
         Assert.Equal(written.ToArray(), await maildev.Server.SourceAsync(mail.GetProperty("id").GetString()!));
         Assert.StartsWith(".\n..\n.hidden line\nend.\n.", mail.GetProperty("text").GetString()!.ReplaceLineEndings("\n"));
     }
@@ -214,17 +214,5 @@ public sealed class SmtpAuthenticationTests : IAsyncLifetime
         Assert.Equal(535, failure.StatusCode);
         Assert.DoesNotContain("wrong-pass", failure.Message);
         Assert.Empty(await _server.EmailsAsync());
-    }
-}
-
-public class SmtpDotStuffingTests
-{
-    [Theory]
-    [InlineData(".\r\n", "..\r\n")]
-    [InlineData("a\r\n.b\r\n..c\r\n", "a\r\n..b\r\n...c\r\n")]
-    [InlineData("a.b\r\nend", "a.b\r\nend\r\n")]
-    public void DotStuff_LinesStartingWithADot_GetOneMoreDot(string message, string expected)
-    {
-        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(SmtpSession.DotStuff(System.Text.Encoding.ASCII.GetBytes(message))));
     }
 }

@@ -11,7 +11,7 @@ using Digest.Tests.TestSupport;
 namespace Digest.Tests.Mail;
 
 /// <summary>
-/// STARTTLS and AUTH against a real SMTP server (the <c>smtp-server</c> package maildev is built on, from the
+/// STARTTLS and AUTH (MailKit's) against a real SMTP server (the <c>smtp-server</c> package maildev is built on, from the
 /// repository's <c>node_modules</c>) that offers STARTTLS with a certificate made for the test and accepts AUTH only
 /// over TLS. maildev itself never offers STARTTLS.
 /// </summary>
@@ -91,7 +91,7 @@ public sealed class SmtpStartTlsTests : IAsyncLifetime
         var file = Assert.Single(Received());
         Assert.EndsWith("-tls.eml", file);
         using var written = new MemoryStream();
-        MimeMessageWriter.Write(message, written);
+        EmailMime.Write(message, written);
         Assert.Equal(written.ToArray(), await File.ReadAllBytesAsync(file));
     }
 
