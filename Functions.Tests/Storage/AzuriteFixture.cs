@@ -132,7 +132,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         if (process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
+            if (location is not null)
+            {
+                // A persistent emulator is asked to stop (SIGTERM) so it writes its state to disk first.
+                using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+                await terminate.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             await process.WaitForExitAsync();
         }
 
