@@ -206,7 +206,18 @@ public static class RunCommand
         var briefed = new HashSet<string>(StringComparer.Ordinal);
         for (var other = day.AddDays(-BriefedLookAroundDays); other <= day.AddDays(BriefedLookAroundDays); other = other.AddDays(1))
         {
-            if (other != day && await briefings.FindAsync(other, cancellationToken) is { } briefing)
+            Briefing? briefing;
+            try
+            {
+                briefing = other == day ? null : await briefings.FindAsync(other, cancellationToken);
+            }
+            catch (DamagedRecordException)
+            {
+                // A damaged briefing of another day does not stop today's; its articles may appear again.
+                briefing = null;
+            }
+
+            if (briefing is not null)
             {
                 briefed.UnionWith(briefing.Stories.SelectMany(s => s.Sources).Select(s => s.Article));
             }
