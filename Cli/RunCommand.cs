@@ -118,6 +118,12 @@ public static class RunCommand
             await error.WriteLineAsync($"Run failed: {failure.Message}");
             return DigestCli.Failure;
         }
+        catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
+        {
+            // The SDK gave up after its retries: storage did not answer (stopped, unreachable, or failing each time).
+            await error.WriteLineAsync($"Run failed: storage did not answer after retries: {retried.InnerExceptions[^1].Message}");
+            return DigestCli.Failure;
+        }
     }
 
     private static async Task<int> RunAsync(ServiceProvider services, RunRequest request, DateOnly day, TextWriter output, CancellationToken cancellationToken)

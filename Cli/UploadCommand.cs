@@ -81,6 +81,11 @@ public static class UploadCommand
                 await error.WriteLineAsync($"Upload failed: {failure.Message}");
                 return DigestCli.Failure;
             }
+            catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
+            {
+                await error.WriteLineAsync($"Upload failed: storage did not answer after retries: {retried.InnerExceptions[^1].Message}");
+                return DigestCli.Failure;
+            }
 
             await output.WriteLineAsync($"Uploaded {counts["uploaded"]}, {counts["already there"]} already there, {counts["rejected"]} rejected.");
             return DigestCli.Success;

@@ -138,7 +138,7 @@ public sealed class UploadCommandTests : IAsyncLifetime
         var (exit, _, error) = await CliAsync("upload", Path.Combine(Samples, "articles"), "--storage", "AccountName=x", "--out", outFolder);
 
         Assert.Equal(DigestCli.BadArguments, exit);
-        Assert.Contains("no AccountKey", error);
+        Assert.Contains("storage connection string (the AzureWebJobsStorage setting or --storage) is not valid", error);
     }
 
     [Fact]
