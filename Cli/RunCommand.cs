@@ -113,9 +113,15 @@ public static class RunCommand
             var day = requestedDate ?? services.GetRequiredService<DailyBriefing>().LatestClosedWindow().Date;
             return await RunAsync(services, request, day, output, cancellationToken);
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException or StorageException)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException or Azure.RequestFailedException)
         {
             await error.WriteLineAsync($"Run failed: {failure.Message}");
+            return DigestCli.Failure;
+        }
+        catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
+        {
+            // The SDK gave up after its retries: storage did not answer (stopped, unreachable, or failing each time).
+            await error.WriteLineAsync($"Run failed: storage did not answer after retries: {retried.InnerExceptions[^1].Message}");
             return DigestCli.Failure;
         }
     }
@@ -175,7 +181,17 @@ public static class RunCommand
         var total = new DeliveryReport(0, 0, []);
         while (await queue.ReceiveAsync(JobVisibility, cancellationToken) is { } job)
         {
-            total = Add(total, await send.HandleAsync(job.Body, cancellationToken));
+            try
+            {
+                total = Add(total, await send.HandleAsync(job.Body, cancellationToken));
+            }
+            catch (DeliveryInProgressException inProgress)
+            {
+                // Another run is sending to some of these readers: leave the job queued; it is retried once they are done.
+                total = Add(total, new DeliveryReport(0, 0, [], inProgress.Readers));
+                continue;
+            }
+
             await queue.CompleteAsync(job, cancellationToken);
         }
 
@@ -185,7 +201,8 @@ public static class RunCommand
     /// <summary>How long a job taken by this run stays hidden from other senders: as host.json's queue visibility timeout.</summary>
     private static readonly TimeSpan JobVisibility = TimeSpan.FromMinutes(1);
 
-    private static DeliveryReport Add(DeliveryReport a, DeliveryReport b) => new(a.Sent + b.Sent, a.AlreadySent + b.AlreadySent, [.. a.Invalid, .. b.Invalid]);
+    private static DeliveryReport Add(DeliveryReport a, DeliveryReport b) =>
+        new(a.Sent + b.Sent, a.AlreadySent + b.AlreadySent, [.. a.Invalid, .. b.Invalid], a.InProgressElsewhere + b.InProgressElsewhere);
 
     /// <summary>How many days around a briefing's date are checked for articles already briefed.</summary>
     private const int BriefedLookAroundDays = 31;
@@ -195,7 +212,18 @@ public static class RunCommand
         var briefed = new HashSet<string>(StringComparer.Ordinal);
         for (var other = day.AddDays(-BriefedLookAroundDays); other <= day.AddDays(BriefedLookAroundDays); other = other.AddDays(1))
         {
-            if (other != day && await briefings.FindAsync(other, cancellationToken) is { } briefing)
+            Briefing? briefing;
+            try
+            {
+                briefing = other == day ? null : await briefings.FindAsync(other, cancellationToken);
+            }
+            catch (DamagedRecordException)
+            {
+                // A damaged briefing of another day does not stop today's; its articles may appear again.
+                briefing = null;
+            }
+
+            if (briefing is not null)
             {
                 briefed.UnionWith(briefing.Stories.SelectMany(s => s.Sources).Select(s => s.Article));
             }
@@ -246,6 +274,7 @@ public static class RunCommand
             (_, 0, _) => "none (no stories today)",
             (_, _, 0) => "none (no --to and no subscribers.json)",
             ({ } d, _, _) => $"{d.Sent} written to {Path.Combine(outFolder, "outbox")}, {d.AlreadySent} already sent" +
+                (d.InProgressElsewhere > 0 ? $", {d.InProgressElsewhere} being sent by another run (left queued)" : string.Empty) +
                 (d.Invalid.Count > 0 ? $", {d.Invalid.Count} invalid addresses skipped" : string.Empty),
             _ => "none",
         };
@@ -269,7 +298,7 @@ public static class RunCommand
         var builder = new ConfigurationBuilder().AddEnvironmentVariables();
         if (!string.IsNullOrWhiteSpace(storage))
         {
-            builder.AddInMemoryCollection([new(StorageConnection.DefaultSettingName, storage)]);
+            builder.AddInMemoryCollection([new(StorageSettings.DefaultSettingName, storage)]);
         }
 
         var configuration = builder.Build();

@@ -76,9 +76,14 @@ public static class UploadCommand
                     await output.WriteLineAsync($"  {upload.Name}: {outcome.Text}");
                 }
             }
-            catch (StorageException failure)
+            catch (Azure.RequestFailedException failure)
             {
                 await error.WriteLineAsync($"Upload failed: {failure.Message}");
+                return DigestCli.Failure;
+            }
+            catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
+            {
+                await error.WriteLineAsync($"Upload failed: storage did not answer after retries: {retried.InnerExceptions[^1].Message}");
                 return DigestCli.Failure;
             }
 
@@ -113,7 +118,7 @@ public static class UploadCommand
                 return ("already there", "already uploaded, left as it is");
             }
         }
-        catch (StorageException clash) when (clash.Failure == StorageFailure.Conflict)
+        catch (ArticleNameClashException clash)
         {
             return ("rejected", $"rejected: {clash.Message}");
         }

@@ -96,7 +96,7 @@ public static class FunctionsBench
     private static async Task<string> FanOutAsync(string connection, int count, CancellationToken cancellationToken)
     {
         var store = new AzureStorageStore(
-            new StorageAccount(StorageConnection.Parse(connection)), StorageLayout.WithSuffix(Guid.NewGuid().ToString("N")[..10]));
+            StorageClients.FromConnectionString(connection), StorageLayout.WithSuffix(Guid.NewGuid().ToString("N")[..10]));
         var next = -1;
         var setup = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>

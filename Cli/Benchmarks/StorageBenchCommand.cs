@@ -2,7 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Digest.Cli;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Digest.Storage;
 using Digest.Storage.AzureStorage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace Digest.Benchmarks;
@@ -23,12 +28,22 @@ public static class StorageBenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var value = parse.GetValue(storage);
-            StorageConnection? connection;
+            StorageClients clients;
             try
             {
-                connection = value is null
-                    ? StorageConnection.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build())
-                    : StorageConnection.Parse(value);
+                var settings = value is null
+                    ? StorageSettings.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build())
+                    : new StorageSettings(value, null, null, null, null);
+                if (settings is null)
+                {
+                    await error.WriteLineAsync("bench-storage needs --storage CONN or the AzureWebJobsStorage setting (e.g. --storage UseDevelopmentStorage=true with Azurite running).");
+                    return DigestCli.BadArguments;
+                }
+
+                clients = settings.ConnectionString is { } connection
+                    ? StorageClients.FromConnectionString(connection)
+                    : new ServiceCollection().AddDigestStorage(new ConfigurationBuilder().AddEnvironmentVariables().Build(), ".")
+                        .BuildServiceProvider().GetRequiredService<StorageClients>();
             }
             catch (FormatException invalid)
             {
@@ -36,42 +51,41 @@ public static class StorageBenchCommand
                 return DigestCli.BadArguments;
             }
 
-            if (connection is null)
-            {
-                await error.WriteLineAsync("bench-storage needs --storage CONN or the AzureWebJobsStorage setting (e.g. --storage UseDevelopmentStorage=true with Azurite running).");
-                return DigestCli.BadArguments;
-            }
-
             try
             {
-                await RunAsync(new StorageAccount(connection).Blobs, parse.GetValue(blobs), parse.GetValue(parallel), output, cancellationToken);
+                await RunAsync(clients.Blobs, parse.GetValue(blobs), parse.GetValue(parallel), output, cancellationToken);
                 return DigestCli.Success;
             }
-            catch (StorageException failure)
+            catch (RequestFailedException failure)
             {
-                await error.WriteLineAsync($"bench-storage failed: {failure.Message}");
+                await error.WriteLineAsync($"bench-storage failed: {failure.Status} {failure.ErrorCode}: {failure.Message}");
                 return DigestCli.Failure;
             }
         });
         return command;
     }
 
-    private static async Task RunAsync(BlobClient blobs, int count, int parallel, TextWriter output, CancellationToken cancellationToken)
+    private static async Task RunAsync(BlobServiceClient service, int count, int parallel, TextWriter output, CancellationToken cancellationToken)
     {
-        var container = "bench-" + Guid.NewGuid().ToString("N")[..16];
-        await blobs.CreateContainerIfMissingAsync(container, cancellationToken);
+        var container = service.GetBlobContainerClient("bench-" + Guid.NewGuid().ToString("N")[..16]);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
-        var metadata = new Dictionary<string, string> { ["outlet"] = "Bench Times" };
-        await output.WriteLineAsync($"bench-storage: {count:N0} blobs of ~200 bytes in container {container} at {blobs.Endpoint}, {parallel} requests in flight");
+        var metadata = new Dictionary<string, string> { ["outlet"] = Uri.EscapeDataString("Bench Times") };
+        await output.WriteLineAsync($"bench-storage: {count:N0} blobs of ~200 bytes in container {container.Name} at {service.Uri}, {parallel} requests in flight");
         try
         {
             var clock = Stopwatch.StartNew();
             await Parallel.ForAsync(0, count, options, async (i, token) =>
-                await blobs.PutAsync(container, Name(i), Body(i), "text/plain", metadata, overwrite: false, token));
+                await container.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromBytes(Body(i)), new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" },
+                    Metadata = metadata,
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, token));
             await Report(output, "put (create-only)", count, clock.Elapsed);
 
             clock.Restart();
-            var listed = await blobs.ListAsync(container, cancellationToken: cancellationToken).CountAsync(cancellationToken);
+            var listed = await container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).CountAsync(cancellationToken);
             await Report(output, $"list ({listed:N0} names, {(listed + 4_999) / 5_000} pages)", listed, clock.Elapsed);
             if (listed != count)
             {
@@ -81,12 +95,12 @@ public static class StorageBenchCommand
             clock.Restart();
             var bytes = 0L;
             await Parallel.ForAsync(0, count, options, async (i, token) =>
-                Interlocked.Add(ref bytes, (await blobs.GetAsync(container, Name(i), token))!.Content.Length));
+                Interlocked.Add(ref bytes, (await container.GetBlobClient(Name(i)).DownloadContentAsync(token)).Value.Content.ToMemory().Length));
             await Report(output, $"get ({bytes:N0} bytes)", count, clock.Elapsed);
         }
         finally
         {
-            await blobs.DeleteContainerAsync(container, CancellationToken.None);
+            await container.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed partial class DailyBriefing(
         var results = new List<DailyResult>();
         foreach (var window in await WindowsToComposeAsync(LatestClosedWindow(), cancellationToken))
         {
-            var briefing = await briefings.FindAsync(window.Date, cancellationToken);
+            var briefing = await FindOrRecomposeAsync(window.Date, cancellationToken);
             if (briefing is null)
             {
                 var inWindow = await summaries.ListSummarizedSinceAsync(window.Start, cancellationToken)
@@ -89,7 +89,7 @@ public sealed partial class DailyBriefing(
         var missed = new List<BriefingWindow>();
         for (var day = latest.Date.AddDays(-1); day > latest.Date.AddDays(-MaxCatchUpDays); day = day.AddDays(-1))
         {
-            if (await briefings.FindAsync(day, cancellationToken) is not null)
+            if (await ExistsAsync(day, cancellationToken))
             {
                 missed.Reverse();
                 return [.. missed, latest];
@@ -100,6 +100,37 @@ public sealed partial class DailyBriefing(
 
         return [latest];
     }
+
+    /// <summary>The stored briefing of the day; null when there is none, or when it is damaged (it is composed again).</summary>
+    private async Task<Briefing?> FindOrRecomposeAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await briefings.FindAsync(date, cancellationToken);
+        }
+        catch (Storage.DamagedRecordException damaged)
+        {
+            LogDamagedBriefing(damaged, date.ToIso());
+            return null;
+        }
+    }
+
+    /// <summary>Whether a briefing was stored for another day; a damaged one was composed, so it counts, and never stops today's.</summary>
+    private async Task<bool> ExistsAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await briefings.FindAsync(date, cancellationToken) is not null;
+        }
+        catch (Storage.DamagedRecordException damaged)
+        {
+            LogDamagedBriefing(damaged, date.ToIso());
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "The stored briefing of {Date} is damaged; it is left out of this run")]
+    private partial void LogDamagedBriefing(Exception exception, string date);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "The briefing for {Date} was composed before; keeping it")]
     private partial void LogAlreadyComposed(string date);

@@ -9,6 +9,18 @@ public sealed class UnusableEmailJobException(string reason, Exception? inner = 
     : Exception($"The email job cannot be used: {reason}", inner);
 
 /// <summary>
+/// Some readers of a job are being sent to by another sender right now (a duplicate of the job, or a second run);
+/// the job is tried again later, when those readers are either recorded as sent or their claim has expired.
+/// </summary>
+public sealed class DeliveryInProgressException(DateOnly date, int readers)
+    : Exception($"Briefing {date.ToIso()}: {readers} readers of this job are being sent to by another sender; the job will be retried.")
+{
+    public DateOnly Date { get; } = date;
+
+    public int Readers { get; } = readers;
+}
+
+/// <summary>
 /// Sends one email job (a batch of readers for one briefing), for the <c>SendBriefing</c> queue function and for
 /// <c>run</c>. Readers already served are skipped, so a redelivered job sends nothing twice. A job that cannot be
 /// used, or a briefing not stored (yet), throws: the queue delivers the message again and, after its maximum dequeue
@@ -17,6 +29,7 @@ public sealed class UnusableEmailJobException(string reason, Exception? inner = 
 public sealed partial class SendBriefingHandler(IBriefingStore briefings, BriefingMailer mailer, ILogger<SendBriefingHandler> logger)
 {
     /// <exception cref="UnusableEmailJobException">The message is empty, not JSON, or not an email job.</exception>
+    /// <exception cref="DeliveryInProgressException">Another sender holds some of the job's readers; retry the job later.</exception>
     public async Task<DeliveryReport> HandleAsync(string? message, CancellationToken cancellationToken = default)
     {
         EmailJob job;
@@ -34,6 +47,11 @@ public sealed partial class SendBriefingHandler(IBriefingStore briefings, Briefi
             ?? throw new InvalidOperationException($"The briefing for {job.Date.ToIso()} is not stored; the job will be retried.");
         var report = await mailer.SendAsync(briefing, job.Recipients, cancellationToken);
         LogBatchSent(job.Date.ToIso(), job.Batch, report.Sent, report.AlreadySent, report.Invalid.Count);
+        if (report.InProgressElsewhere > 0)
+        {
+            throw new DeliveryInProgressException(job.Date, report.InProgressElsewhere);
+        }
+
         return report;
     }
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Digest.Briefings;
 using Digest.Mail;
-using Digest.Storage.AzureStorage;
 using Digest.Summaries;
 
 namespace Digest.Storage;
@@ -22,7 +21,8 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
-    private readonly SemaphoreSlim queueLock = new(1, 1);
+    /// <summary>How long a writer waits for another one's lock on the subscriber list or the queue.</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private string SummariesFolder => Path.Combine(root, "summaries");
 
@@ -46,23 +46,27 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
     public string SubscribersFile => Path.Combine(root, "subscribers.json");
 
+    private string SubscribersLock => Path.Combine(root, ".locks", "subscribers.lock");
+
+    private string QueueLock => Path.Combine(root, ".locks", "email-jobs.lock");
+
     public Task<ArticleSummary?> FindAsync(string article, CancellationToken cancellationToken = default) =>
-        ReadAsync<ArticleSummary>(Path.Combine(SummariesFolder, SafeNames.ToFileName(article) + ".json"), cancellationToken);
+        ReadAsync<ArticleSummary>(Path.Combine(SummariesFolder, SafeNames.ToFileName(article) + ".json"), "summary", article, cancellationToken);
 
     public Task SaveAsync(ArticleSummary summary, CancellationToken cancellationToken = default) =>
         WriteJsonAsync(Path.Combine(SummariesFolder, SafeNames.ToFileName(summary.Article) + ".json"), summary, cancellationToken);
 
     public IAsyncEnumerable<ArticleSummary> ListAsync(CancellationToken cancellationToken = default) =>
-        ReadAllAsync<ArticleSummary>(SummariesFolder, cancellationToken);
+        ReadAllAsync<ArticleSummary>(SummariesFolder, "summary", cancellationToken);
 
     public Task SaveRejectionAsync(Rejection rejection, CancellationToken cancellationToken = default) =>
         WriteJsonAsync(Path.Combine(RejectedFolder, SafeNames.ToFileName(rejection.Article) + ".json"), rejection, cancellationToken);
 
     public IAsyncEnumerable<Rejection> ListRejectionsAsync(CancellationToken cancellationToken = default) =>
-        ReadAllAsync<Rejection>(RejectedFolder, cancellationToken);
+        ReadAllAsync<Rejection>(RejectedFolder, "rejection", cancellationToken);
 
     public Task<Briefing?> FindAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        ReadAsync<Briefing>(BriefingPath(date, ".json"), cancellationToken);
+        ReadAsync<Briefing>(BriefingPath(date, ".json"), "briefing", date.ToIso(), cancellationToken);
 
     public async Task SaveAsync(StoredBriefing briefing, CancellationToken cancellationToken = default)
     {
@@ -73,7 +77,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
     }
 
     public async Task<IReadOnlyList<EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        await ReadAsync<EmailJob[]>(BriefingPath(date, ".fanout.json"), cancellationToken);
+        await ReadAsync<EmailJob[]>(BriefingPath(date, ".fanout.json"), "fan-out plan", date.ToIso(), cancellationToken);
 
     public async Task<IReadOnlyList<EmailJob>> SaveFanOutPlanAsync(DateOnly date, IReadOnlyList<EmailJob> jobs, CancellationToken cancellationToken = default)
     {
@@ -109,8 +113,8 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
             }
             catch (JsonException ex)
             {
-                throw new InvalidDataException(
-                    $"{SubscribersFile} is not a JSON array of {{\"email\": \"...\", \"name\": \"...\"}} objects: {ex.Message}", ex);
+                throw new DamagedRecordException("subscriber list", "subscribers.json",
+                    $"{SubscribersFile}, which should be a JSON array of {{\"email\": \"...\", \"name\": \"...\"}} objects", ex);
             }
         }
 
@@ -126,6 +130,58 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
     public Task<bool> WasDeliveredAsync(string deliveryKey, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(DeliveryPath(deliveryKey)));
 
+    // A claim is a file deliveries/KEY.claim-N created with CreateNew: of two senders creating the same N, one wins.
+    // An expired claim N is taken over by creating N+1, so again only one sender can win it.
+
+    public async Task<DeliveryClaim> TryClaimAsync(string deliveryKey, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(DeliveriesFolder);
+        if (File.Exists(DeliveryPath(deliveryKey)))
+        {
+            return new DeliveryClaim(deliveryKey, ClaimOutcome.AlreadyDelivered);
+        }
+
+        var latest = LatestClaim(deliveryKey);
+        if (latest is { } held)
+        {
+            var current = await ReadClaimAsync(held.Path, cancellationToken);
+            if (current is null || current.ClaimedUntil > clock.GetUtcNow())
+            {
+                return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
+            }
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var path = ClaimPath(deliveryKey, (latest?.Generation ?? 0) + 1);
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await JsonSerializer.SerializeAsync(stream, new LocalClaim(token, clock.GetUtcNow() + lease), DigestJson.Options, cancellationToken);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
+        }
+
+        if (File.Exists(DeliveryPath(deliveryKey)))
+        {
+            // Sent and recorded between the check above and this claim: nothing to send.
+            File.Delete(path);
+            return new DeliveryClaim(deliveryKey, ClaimOutcome.AlreadyDelivered);
+        }
+
+        return new DeliveryClaim(deliveryKey, ClaimOutcome.Claimed, token);
+    }
+
+    public async Task ReleaseClaimAsync(DeliveryClaim claim, CancellationToken cancellationToken = default)
+    {
+        if (LatestClaim(claim.DeliveryKey) is { } latest && (await ReadClaimAsync(latest.Path, cancellationToken))?.Token == claim.Token)
+        {
+            // Expire it rather than delete it, so the next claim's number stays above every one handed out before.
+            await File.WriteAllTextAsync(latest.Path, JsonSerializer.Serialize(new LocalClaim(claim.Token!, DateTimeOffset.MinValue), DigestJson.Options), cancellationToken);
+        }
+    }
+
     public async Task RecordDeliveredAsync(string deliveryKey, string messageId, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(DeliveriesFolder);
@@ -138,11 +194,53 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         {
             // Already recorded by an earlier attempt: delivery records are write-once.
         }
+
+        foreach (var claim in Directory.EnumerateFiles(DeliveriesFolder, ClaimPrefix(deliveryKey) + "*"))
+        {
+            File.Delete(claim);
+        }
+    }
+
+    private sealed record LocalClaim(string Token, DateTimeOffset ClaimedUntil);
+
+    private string ClaimPrefix(string deliveryKey) => SafeNames.ToFileName(deliveryKey) + ".claim-";
+
+    private string ClaimPath(string deliveryKey, int generation) =>
+        Path.Combine(DeliveriesFolder, ClaimPrefix(deliveryKey) + generation.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+
+    private (string Path, int Generation)? LatestClaim(string deliveryKey)
+    {
+        if (!Directory.Exists(DeliveriesFolder))
+        {
+            return null;
+        }
+
+        var prefix = ClaimPrefix(deliveryKey);
+        return Directory.EnumerateFiles(DeliveriesFolder, prefix + "*")
+            .Select(path => (Path: path, Number: int.TryParse(Path.GetFileName(path)[prefix.Length..], out var n) ? n : -1))
+            .Where(c => c.Number > 0)
+            .OrderByDescending(c => c.Number)
+            .Select(c => ((string, int)?)(c.Path, c.Number))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The claim in the file; null while its writer is still writing it (then it is held, not expired).</summary>
+    private static async Task<LocalClaim?> ReadClaimAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LocalClaim>(await File.ReadAllTextAsync(path, cancellationToken), DigestJson.Options);
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or FileNotFoundException)
+        {
+            return null;
+        }
     }
 
     public async Task AddSubscriberAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscriber.Email);
+        using var exclusive = await FileLock.AcquireAsync(SubscribersLock, LockTimeout, cancellationToken);
         var subscribers = await ListConfirmedAsync(cancellationToken)
             .Where(s => !string.Equals(s.Email, subscriber.Email, StringComparison.OrdinalIgnoreCase))
             .ToListAsync(cancellationToken);
@@ -152,6 +250,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
     public async Task<bool> RemoveSubscriberAsync(string email, CancellationToken cancellationToken = default)
     {
+        using var exclusive = await FileLock.AcquireAsync(SubscribersLock, LockTimeout, cancellationToken);
         var subscribers = await ListConfirmedAsync(cancellationToken).ToListAsync(cancellationToken);
         var kept = subscribers.Where(s => !string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)).ToList();
         if (kept.Count == subscribers.Count)
@@ -174,7 +273,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         if (Directory.Exists(path) || ClashingFile(path) is not null)
         {
             // A folder can hold 'x.txt' or 'x.txt/a.txt' but not both; a storage account can.
-            throw new StorageException(StorageFailure.Conflict, 409, "PathClash",
+            throw new ArticleNameClashException(
                 $"Article '{article.Name}' clashes with article '{(Directory.Exists(path) ? article.Name + "/..." : Path.GetRelativePath(ArticlesFolder, ClashingFile(path)!).Replace('\\', '/'))}' in the local folder; rename one of them.");
         }
 
@@ -206,7 +305,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         }
 
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
-        var metadata = await ReadAsync<StoredArticle>(ArticleMetadataPath(name), cancellationToken);
+        var metadata = await ReadAsync<StoredArticle>(ArticleMetadataPath(name), "article metadata", name, cancellationToken);
         return (metadata ?? new StoredArticle(name, [])) with { Name = name, Content = content };
     }
 
@@ -249,12 +348,11 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
             return null;
         }
 
-        await queueLock.WaitAsync(cancellationToken);
-        try
+        using var exclusive = await FileLock.AcquireAsync(QueueLock, LockTimeout, cancellationToken);
         {
             foreach (var path in Directory.EnumerateFiles(JobsFolder, "*.json").Order(StringComparer.Ordinal).ToArray())
             {
-                var job = await ReadAsync<LocalJob>(path, cancellationToken);
+                var job = await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
                 var now = clock.GetUtcNow();
                 if (job is null || job.VisibleAt > now)
                 {
@@ -275,16 +373,11 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
             return null;
         }
-        finally
-        {
-            queueLock.Release();
-        }
     }
 
     public async Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default)
     {
-        await queueLock.WaitAsync(cancellationToken);
-        try
+        using var exclusive = await FileLock.AcquireAsync(QueueLock, LockTimeout, cancellationToken);
         {
             if (!job.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
@@ -292,15 +385,11 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
             }
 
             var path = Path.Combine(JobsFolder, job.Id + ".json");
-            var stored = await ReadAsync<LocalJob>(path, cancellationToken);
+            var stored = await ReadAsync<LocalJob>(path, "job", job.Id, cancellationToken);
             if (stored is not null && stored.Receipt == job.Receipt)
             {
                 File.Delete(path);
             }
-        }
-        finally
-        {
-            queueLock.Release();
         }
     }
 
@@ -308,7 +397,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 32);
-        return await ReadAllAsync<LocalJob>(PoisonFolder, cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
+        return await ReadAllAsync<LocalJob>(PoisonFolder, "job", cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
     }
 
     private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt);
@@ -340,19 +429,25 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
     private string DeliveryPath(string deliveryKey) => Path.Combine(DeliveriesFolder, SafeNames.ToFileName(deliveryKey) + ".json");
 
-    private static async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
+    private static async Task<T?> ReadAsync<T>(string path, string kind, string item, CancellationToken cancellationToken)
         where T : class
     {
-        if (!File.Exists(path))
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken) ?? throw new JsonException("it is JSON null");
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken);
+        catch (JsonException damaged)
+        {
+            throw new DamagedRecordException(kind, item, path, damaged);
+        }
     }
 
-    private static async IAsyncEnumerable<T> ReadAllAsync<T>(string folder, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<T> ReadAllAsync<T>(string folder, string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         if (!Directory.Exists(folder))
@@ -362,7 +457,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
         foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            if (await ReadAsync<T>(path, cancellationToken) is { } item)
+            if (await ReadAsync<T>(path, kind, Path.GetFileNameWithoutExtension(path), cancellationToken) is { } item)
             {
                 yield return item;
             }

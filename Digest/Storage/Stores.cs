@@ -60,14 +60,42 @@ public interface ISubscriberStore
     IAsyncEnumerable<Subscriber> ListConfirmedAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>What <see cref="IDeliveryLog.TryClaimAsync"/> found.</summary>
+public enum ClaimOutcome
+{
+    /// <summary>The caller holds the claim: send, then <see cref="IDeliveryLog.RecordDeliveredAsync"/>.</summary>
+    Claimed,
+
+    /// <summary>The email was sent before: do not send.</summary>
+    AlreadyDelivered,
+
+    /// <summary>Another sender holds a claim that has not expired: do not send now; try again after the lease.</summary>
+    HeldElsewhere,
+}
+
+/// <summary>The answer to a claim: its outcome and, when claimed, the token that releases it.</summary>
+public sealed record DeliveryClaim(string DeliveryKey, ClaimOutcome Outcome, string? Token = null);
+
 /// <summary>
 /// Remembers which emails went out, keyed by a stable delivery key (briefing date + recipient), so a rerun or a
-/// redelivered job never sends the same email twice.
+/// redelivered job never sends the same email twice. Sending goes claim, send, record: only one sender can win the
+/// claim for a key (a create that fails when it exists), so concurrent senders never both send. A claim whose holder
+/// died expires after its lease; then the next sender may take it over (again only one wins) and send.
 /// </summary>
 public interface IDeliveryLog
 {
     Task<bool> WasDeliveredAsync(string deliveryKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes the claim to send the email of <paramref name="deliveryKey"/> for <paramref name="lease"/>, unless it was
+    /// delivered or another sender holds an unexpired claim.
+    /// </summary>
+    Task<DeliveryClaim> TryClaimAsync(string deliveryKey, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a claim up without recording a delivery (the send failed), so the next attempt need not wait for the lease. Does nothing when the claim was taken over.</summary>
+    Task ReleaseClaimAsync(DeliveryClaim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the email as sent (write-once: recording again is harmless).</summary>
     Task RecordDeliveredAsync(string deliveryKey, string messageId, CancellationToken cancellationToken = default);
 }
 

@@ -55,7 +55,7 @@ public sealed partial class SummarizeArticleHandler(
         try
         {
             var article = Read(name, content.Span);
-            if (await store.FindAsync(name, cancellationToken) is { } existing && existing.ContentHash == article.ContentHash)
+            if (await FindUsableAsync(name, cancellationToken) is { } existing && existing.ContentHash == article.ContentHash)
             {
                 LogAlreadySummarized(name);
                 return new IntakeOutcome(name, IntakeResult.AlreadySummarized, existing);
@@ -78,6 +78,23 @@ public sealed partial class SummarizeArticleHandler(
         LogRejected(name, rejected.Code, rejected.Reason);
         return new IntakeOutcome(name, IntakeResult.Rejected, null, rejected.Reason);
     }
+
+    /// <summary>The stored summary, or null when there is none or it is damaged (then it is rebuilt from the article).</summary>
+    private async Task<ArticleSummary?> FindUsableAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.FindAsync(name, cancellationToken);
+        }
+        catch (Storage.DamagedRecordException damaged)
+        {
+            LogDamagedSummary(damaged, name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stored summary of {Article} is damaged; it is rebuilt from the article")]
+    private partial void LogDamagedSummary(Exception exception, string article);
 
     /// <summary>
     /// Intake is pure computation over the bytes: any failure in it, even one intake did not foresee, is about this

@@ -11,6 +11,8 @@ public static class HttpProblems
     public static (int Status, string Title, string Detail) Describe(Exception exception) => exception switch
     {
         BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+        Storage.DamagedRecordException damaged => (StatusCodes.Status500InternalServerError, "Stored data is damaged",
+            $"Digest's stored {damaged.Kind} '{damaged.Item}' is damaged, so the request could not be completed. This is not a fault of the request; an operator has to repair or delete that record."),
         _ => (StatusCodes.Status500InternalServerError, "The request failed", "Digest could not complete the request. Please try again later."),
     };
 

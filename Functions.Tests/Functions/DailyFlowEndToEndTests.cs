@@ -30,7 +30,7 @@ public sealed class DailyFlowEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
 
     public Task InitializeAsync()
     {
-        store = new AzureStorageStore(azurite.CreateAccount(), layout);
+        store = new AzureStorageStore(azurite.CreateClients(), layout);
         app = FunctionApp.Create(
             dataFolder,
             services =>

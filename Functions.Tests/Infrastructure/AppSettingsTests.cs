@@ -97,17 +97,17 @@ public sealed class AppSettingsTests
     [Fact]
     public void AppSettings_StorageIdentitySettings_GiveTheAppAnIdentityConnectionToAllThreeServices()
     {
-        var storage = Settings().Where(s => s.Name.StartsWith(StorageConnection.DefaultSettingName + "__", StringComparison.Ordinal))
+        var storage = Settings().Where(s => s.Name.StartsWith(StorageSettings.DefaultSettingName + "__", StringComparison.Ordinal))
             .ToDictionary(s => s.Name.Replace("__", ":", StringComparison.Ordinal), s => s.Literal ?? Sample(s.Name));
 
-        var connection = StorageConnection.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(storage!).Build());
+        var settings = StorageSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(storage!).Build());
 
-        Assert.NotNull(connection);
-        Assert.Null(connection.SharedKey);
-        Assert.NotNull(connection.Token);
-        Assert.Equal("https://stdigest.blob.core.windows.net/", connection.BlobEndpoint?.ToString());
-        Assert.Equal("https://stdigest.queue.core.windows.net/", connection.QueueEndpoint?.ToString());
-        Assert.Equal("https://stdigest.table.core.windows.net/", connection.TableEndpoint?.ToString());
+        Assert.NotNull(settings);
+        Assert.Null(settings.ConnectionString);
+        Assert.NotNull(settings.Credential);
+        Assert.Equal("https://stdigest.blob.core.windows.net/", settings.BlobServiceUri?.ToString());
+        Assert.Equal("https://stdigest.queue.core.windows.net/", settings.QueueServiceUri?.ToString());
+        Assert.Equal("https://stdigest.table.core.windows.net/", settings.TableServiceUri?.ToString());
     }
 
     [Theory]

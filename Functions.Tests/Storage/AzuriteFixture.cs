@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Azure.Storage.Blobs.Models;
 using Digest.Storage.AzureStorage;
 using Digest.Tests.TestSupport;
 
@@ -30,16 +31,44 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => ConnectionStringWithKey(AccountKey);
 
     public string ConnectionStringWithKey(string key) =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};AccountKey={key};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={StorageSettings.DevelopmentAccountName};AccountKey={key};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageSettings.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageSettings.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageSettings.DevelopmentAccountName};";
 
-    /// <summary>A client for the emulator.</summary>
-    public StorageAccount CreateAccount(StorageClientOptions? options = null) =>
-        new(StorageConnection.Parse(ConnectionString), options);
+    /// <summary>The Azure SDK clients for the emulator, configured as the apps configure them.</summary>
+    public StorageClients CreateClients() => StorageClients.FromConnectionString(ConnectionString);
 
-    public async Task InitializeAsync()
+    /// <summary>Names of the blobs in <paramref name="container"/> under <paramref name="prefix"/>, in name order.</summary>
+    public async Task<List<string>> BlobNamesAsync(string container, string? prefix = null) =>
+        await CreateClients().Blobs.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }).Select(b => b.Name).ToListAsync();
+
+    /// <summary>A blob's bytes and its metadata (decoded as Digest writes it), or null when it does not exist.</summary>
+    public async Task<(byte[] Content, Dictionary<string, string> Metadata)?> DownloadAsync(string container, string name)
+    {
+        try
+        {
+            var blob = (await CreateClients().Blobs.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync()).Value;
+            return (blob.Content.ToArray(), blob.Details.Metadata.ToDictionary(m => m.Key, m => Uri.UnescapeDataString(m.Value)));
+        }
+        catch (Azure.RequestFailedException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An emulator that keeps its state in <paramref name="location"/> instead of memory, so it can be stopped and
+    /// started again (<see cref="StopAsync"/>, <see cref="StartAsync"/>) on the same ports with its data.
+    /// </summary>
+    public static AzuriteFixture Persistent(string location) => new() { location = location };
+
+    private string? location;
+
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Starts the emulator (again, on the same ports, after <see cref="StopAsync"/>).</summary>
+    public async Task StartAsync()
     {
         var root = RepositoryRoot.Path;
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -49,7 +78,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 $"Azurite is not installed: {azurite} does not exist. Run 'npm ci' in {root} (it installs the version pinned in package.json).");
         }
 
-        (BlobPort, QueuePort, TablePort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        if (BlobPort == 0)
+        {
+            (BlobPort, QueuePort, TablePort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        }
+
         var start = new ProcessStartInfo(azurite)
         {
             WorkingDirectory = root,
@@ -57,12 +90,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         foreach (var argument in new[]
         {
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
-            "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
-        })
+            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+        }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
@@ -91,11 +125,33 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>Stops the emulator; afterwards its ports refuse connections, as a stopped emulator's would.</summary>
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => StopAsync();
+
+    /// <summary>Stops the emulator; its ports refuse connections until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
+            if (location is not null)
+            {
+                // A persistent emulator is asked to stop (SIGTERM) so it writes its state to disk first.
+                using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+                await terminate.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             await process.WaitForExitAsync();
         }
 

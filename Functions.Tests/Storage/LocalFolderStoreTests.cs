@@ -57,7 +57,7 @@ public sealed class LocalFolderStoreTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(root, "subscribers.json"), "{ not json");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(async () => await CreateSut().ListConfirmedAsync().ToListAsync());
+        var error = await Assert.ThrowsAsync<DamagedRecordException>(async () => await CreateSut().ListConfirmedAsync().ToListAsync());
 
         Assert.Contains("subscribers.json", error.Message);
     }
@@ -76,9 +76,8 @@ public sealed class LocalFolderStoreTests : IDisposable
         var store = CreateSut();
         Assert.True(await store.AddArticleAsync(new StoredArticle(first, [1, 2, 3])));
 
-        var clash = await Assert.ThrowsAsync<Digest.Storage.AzureStorage.StorageException>(() => store.AddArticleAsync(new StoredArticle(second, [4, 5, 6])));
+        var clash = await Assert.ThrowsAsync<ArticleNameClashException>(() => store.AddArticleAsync(new StoredArticle(second, [4, 5, 6])));
 
-        Assert.Equal(Digest.Storage.AzureStorage.StorageFailure.Conflict, clash.Failure);
         Assert.Contains(second, clash.Message, StringComparison.Ordinal);
         Assert.Equal([first], await store.ListArticleNamesAsync().ToListAsync());
         Assert.DoesNotContain(Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories), _ => true);

@@ -15,6 +15,15 @@ public abstract class StoreContractTests
 {
     protected abstract IDigestStore Store { get; }
 
+    /// <summary>Another, independent store on the same data (as a second process would have).</summary>
+    protected abstract IDigestStore CreateSecondStore();
+
+    /// <summary>Writes <paramref name="text"/> where the summary record of <paramref name="article"/> is kept, bypassing the store.</summary>
+    protected abstract Task WriteRawSummaryAsync(string article, string text);
+
+    /// <summary>Writes <paramref name="text"/> where the briefing record of <paramref name="date"/> is kept, bypassing the store.</summary>
+    protected abstract Task WriteRawBriefingAsync(DateOnly date, string text);
+
     [Fact]
     public async Task Summary_SavedThenFound_RoundTrips()
     {
@@ -274,6 +283,123 @@ public abstract class StoreContractTests
         Assert.True(await Store.WasDeliveredAsync(key));
         Assert.False(await Store.WasDeliveredAsync("2026-11-21/ada@example.com"));
     }
+    [Fact]
+    public async Task Claim_TwentySendersAtOnceOnTwoStores_ExactlyOneWins()
+    {
+        var key = "2026-11-20-" + Guid.NewGuid().ToString("N");
+        var second = CreateSecondStore();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? Store : second).TryClaimAsync(key, TimeSpan.FromMinutes(2)))));
+
+        Assert.Single(claims, c => c.Outcome == ClaimOutcome.Claimed);
+        Assert.Equal(19, claims.Count(c => c.Outcome == ClaimOutcome.HeldElsewhere));
+    }
+
+    [Fact]
+    public async Task Claim_AfterTheDeliveryIsRecorded_IsAlreadyDelivered()
+    {
+        var key = "2026-11-20-recorded";
+        Assert.Equal(ClaimOutcome.Claimed, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+
+        await Store.RecordDeliveredAsync(key, "<m1@digest>");
+
+        Assert.True(await Store.WasDeliveredAsync(key));
+        Assert.Equal(ClaimOutcome.AlreadyDelivered, (await CreateSecondStore().TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+    }
+
+    [Fact]
+    public async Task Claim_HeldButNotRecorded_IsNotADelivery()
+    {
+        await Store.TryClaimAsync("2026-11-20-held", TimeSpan.FromMinutes(2));
+
+        Assert.False(await Store.WasDeliveredAsync("2026-11-20-held"));
+    }
+
+    [Fact]
+    public async Task Claim_WhoseHolderDied_IsTakenOverByOneSenderAfterTheLease()
+    {
+        var key = "2026-11-20-expired";
+        Assert.Equal(ClaimOutcome.Claimed, (await Store.TryClaimAsync(key, TimeSpan.FromMilliseconds(200))).Outcome);
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        var second = CreateSecondStore();
+        var takeovers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? Store : second).TryClaimAsync(key, TimeSpan.FromMinutes(2)))));
+
+        Assert.Single(takeovers, c => c.Outcome == ClaimOutcome.Claimed);
+    }
+
+    [Fact]
+    public async Task Claim_Released_CanBeTakenAgainAtOnce()
+    {
+        var key = "2026-11-20-released";
+        var claim = await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2));
+
+        await Store.ReleaseClaimAsync(claim);
+
+        Assert.Equal(ClaimOutcome.Claimed, (await CreateSecondStore().TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+    }
+
+    [Fact]
+    public async Task Claim_ReleasedAfterAnotherTookItOver_LeavesTheNewHoldersClaim()
+    {
+        var key = "2026-11-20-stale";
+        var stale = await Store.TryClaimAsync(key, TimeSpan.FromMilliseconds(100));
+        await Task.Delay(300);
+        Assert.Equal(ClaimOutcome.Claimed, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+
+        await Store.ReleaseClaimAsync(stale);
+
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+    }
+
+    [Fact]
+    public async Task Subscribers_TwentyConfirmedAtOnceOnTwoStores_AreAllKept()
+    {
+        var second = CreateSecondStore();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? Store : second).AddSubscriberAsync(new Subscriber($"reader{i:D2}@example.com")))));
+
+        Assert.Equal(20, await Store.ListConfirmedAsync().CountAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"article\": \"a.txt\", \"sente")]
+    [InlineData("not json at all")]
+    [InlineData("null")]
+    public async Task Summary_Damaged_FailsWithAnErrorNamingTheArticle(string damaged)
+    {
+        await WriteRawSummaryAsync("harbor/budget.txt", damaged);
+
+        var error = await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync("harbor/budget.txt"));
+
+        Assert.Contains("summary 'harbor/budget.txt'", error.Message);
+        Assert.Equal("harbor/budget.txt", error.Item);
+    }
+
+    [Fact]
+    public async Task Summary_DamagedThenSavedAgain_IsReadable()
+    {
+        var summary = SummaryBuilder.BrennportDay()[0];
+        await WriteRawSummaryAsync(summary.Article, "{ truncated");
+
+        await Store.SaveAsync(summary);
+
+        Assert.Equal(summary.ContentHash, (await Store.FindAsync(summary.Article))!.ContentHash);
+    }
+
+    [Fact]
+    public async Task Briefing_Damaged_FailsWithAnErrorNamingTheDate()
+    {
+        await WriteRawBriefingAsync(new DateOnly(2026, 11, 19), "{\"date\": \"2026-11-19\", \"stor");
+
+        var error = await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync(new DateOnly(2026, 11, 19)));
+
+        Assert.Contains("briefing '2026-11-19'", error.Message);
+    }
 }
 
 /// <summary>The store contract on the embedded default: a local folder.</summary>
@@ -285,13 +411,50 @@ public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposa
 
     protected override IDigestStore Store { get; }
 
+    protected override IDigestStore CreateSecondStore() => new LocalFolderStore(root);
+
+    protected override Task WriteRawSummaryAsync(string article, string text) =>
+        WriteAsync(Path.Combine(root, "summaries", SafeNames.ToFileName(article) + ".json"), text);
+
+    protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
+        WriteAsync(Path.Combine(root, "briefings", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json"), text);
+
+    private static Task WriteAsync(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return File.WriteAllTextAsync(path, text);
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 }
 
 /// <summary>The store contract on Azure Storage (Azurite), each test with its own containers, queues and tables.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureStorageStoreContractTests(AzuriteFixture azurite) : StoreContractTests
+public sealed class AzureStorageStoreContractTests : StoreContractTests
 {
-    protected override IDigestStore Store { get; } =
-        new AzureStorageStore(azurite.CreateAccount(), StorageLayout.WithSuffix(AzuriteFixture.UniqueName("t")));
+    private readonly AzuriteFixture azurite;
+    private readonly StorageLayout layout = StorageLayout.WithSuffix(AzuriteFixture.UniqueName("t"));
+
+    public AzureStorageStoreContractTests(AzuriteFixture azurite)
+    {
+        this.azurite = azurite;
+        Store = new AzureStorageStore(azurite.CreateClients(), layout);
+    }
+
+    protected override IDigestStore Store { get; }
+
+    protected override IDigestStore CreateSecondStore() => new AzureStorageStore(azurite.CreateClients(), layout);
+
+    protected override Task WriteRawSummaryAsync(string article, string text) =>
+        WriteAsync(layout.Summaries, "summary/" + SafeNames.ToFileName(article) + ".json", text);
+
+    protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
+        WriteAsync(layout.Briefings, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json", text);
+
+    private async Task WriteAsync(string container, string blob, string text)
+    {
+        var client = azurite.CreateClients().Blobs.GetBlobContainerClient(container);
+        await client.CreateIfNotExistsAsync();
+        await client.GetBlobClient(blob).UploadAsync(BinaryData.FromString(text), overwrite: true);
+    }
 }
