@@ -1,5 +1,5 @@
-// Digest on Azure: one resource group holding the storage account, the Flex Consumption function app (custom
-// handler), its user-assigned identity and roles, Key Vault, monitoring, the Event Grid system topic for uploaded
+// Digest on Azure: one resource group holding the storage account, the Flex Consumption function app (.NET isolated
+// worker, the azd service `digest`), its user-assigned identity and roles, Key Vault, monitoring, the Event Grid system topic for uploaded
 // articles and, when a cloud summarizer is chosen, Azure AI Language. No keys: every service is reached with the
 // app's identity. The Event Grid subscription to SummarizeArticle is created after the code is deployed
 // (infra/events/articles-subscription.bicep, run by scripts/subscribe-articles.sh).
@@ -75,6 +75,8 @@ var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var useLanguage = summarizerProvider != 'builtin'
+// The service in azure.yaml whose code azd deploys to the function app (found by its azd-service-name tag).
+var serviceName = 'digest'
 var functionAppName = '${abbrs.webSitesFunctions}digest-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 
@@ -160,6 +162,7 @@ module functionApp 'modules/function-app.bicep' = {
   params: {
     planName: '${abbrs.webServerFarms}${resourceToken}'
     appName: functionAppName
+    serviceName: serviceName
     location: location
     tags: tags
     identityId: identity.outputs.id

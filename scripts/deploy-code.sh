@@ -1,7 +1,8 @@
 #!/bin/sh
-# Builds Digest's Functions package (host.json, one function.json per function, the self-contained handler) and
-# deploys it to the function app with zip deploy.
-# Needs: .NET SDK, Azure CLI signed in; AZURE_RESOURCE_GROUP and AZURE_FUNCTION_APP_NAME (azd sets them).
+# Builds Digest's deployment package with its own `package` command (dotnet publish of Functions/ -c Release, zipped
+# to artifacts/digest-functions.zip) and zip-deploys it to the function app. azd does the same for the service
+# `digest`; this is the path without azd.
+# Needs: .NET SDK, Azure CLI signed in; AZURE_RESOURCE_GROUP and AZURE_FUNCTION_APP_NAME (outputs of infra/main.bicep).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 : "${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (an output of infra/main.bicep)}"
 
 zip="artifacts/digest-functions.zip"
-dotnet run -c Release --project Functions -- package --out "$zip"
+dotnet run --project Cli -- package --out "$zip"
 
 echo "Deploying $zip to $AZURE_FUNCTION_APP_NAME..."
 az functionapp deployment source config-zip \
