@@ -88,6 +88,19 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public void AppSettings_Redeployment_KeepsTheCurrentAndExtraSettingsUnderDigestsOwn()
+    {
+        var union = DeployedAppSettings.UnionArguments();
+        var passed = CompiledBicep.Main.Module("functionApp").Resources(nested: false).Single(r => r.Name == "appSettings").Properties.GetProperty("parameters");
+
+        Assert.Equal(["parameters('currentAppSettings')", "parameters('extraAppSettings')"], union.Take(2));
+        Assert.All(union.Skip(2), a => Assert.DoesNotContain("parameters(", a.Replace("parameters('languageEndpoint')", "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.Equal("[list(resourceId('Microsoft.Web/sites/config', parameters('appName'), 'appsettings'), '2024-04-01').properties]", passed.GetProperty("currentAppSettings").GetProperty("value").GetString());
+        Assert.Equal("[parameters('extraAppSettings')]", passed.GetProperty("extraAppSettings").GetProperty("value").GetString());
+        Assert.Equal("{}", CompiledBicep.Main.Parameter("extraAppSettings").GetProperty("defaultValue").GetRawText());
+    }
+
+    [Fact]
     public void AppSettings_LanguageSettings_AreSetOnlyWithALanguageEndpoint()
     {
         var language = Settings().Where(s => s.Name.StartsWith("Summarizer__Language__", StringComparison.Ordinal)).ToArray();

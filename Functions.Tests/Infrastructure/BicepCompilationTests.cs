@@ -52,6 +52,7 @@ public sealed class BicepCompilationTests
 
     [Theory]
     [InlineData("DIGEST_SENDER_ADDRESS")]
+    [InlineData("DIGEST_POSTAL_ADDRESS")]
     [InlineData("SENDGRID_API_KEY")]
     [InlineData("DIGEST_SIGNING_KEY")]
     public void BuildParams_WithoutARequiredVariable_FailsNamingIt(string variable)
@@ -62,6 +63,15 @@ public sealed class BicepCompilationTests
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(variable, run.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostalAddress_IsARequiredParameter()
+    {
+        var postal = CompiledBicep.Main.Parameter("postalAddress");
+
+        Assert.False(postal.TryGetProperty("defaultValue", out _), "postalAddress has a default: bulk email would go out without the postal address the law requires.");
+        Assert.Equal(1, postal.GetProperty("minLength").GetInt32());
     }
 
     [Fact]

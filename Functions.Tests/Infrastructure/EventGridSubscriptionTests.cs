@@ -65,6 +65,43 @@ public sealed partial class EventGridSubscriptionTests
         Assert.Contains(".systemKeys.blobs_extension", EventSubscription().String("destination.properties.endpointUrl"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Subscription_UndeliverableEvents_AreDeadLetteredToBlobStorageWithTheTopicsIdentity()
+    {
+        var deadLetter = EventSubscription().Property("deadLetterWithResourceIdentity");
+
+        Assert.True(deadLetter is not null, $"{Subscription.Path}: events that cannot be delivered are dropped (no deadLetterWithResourceIdentity).");
+        Assert.Null(EventSubscription().Property("deadLetterDestination"));
+        Assert.Equal("SystemAssigned", deadLetter.Value.GetProperty("identity").GetProperty("type").GetString());
+        var destination = deadLetter.Value.GetProperty("deadLetterDestination");
+        Assert.Equal("StorageBlob", destination.GetProperty("endpointType").GetString());
+        Assert.Equal("[parameters('deadLetterContainerName')]", destination.GetProperty("properties").GetProperty("blobContainerName").GetString());
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", destination.GetProperty("properties").GetProperty("resourceId").GetString());
+    }
+
+    [Fact]
+    public void ArticlesTopic_HasASystemAssignedIdentityForDeadLettering()
+    {
+        var topic = Assert.Single(CompiledBicep.Main.Resources(), r => r.Type == "Microsoft.EventGrid/systemTopics" && !r.Existing);
+
+        Assert.Equal("SystemAssigned", topic.Element.GetProperty("identity").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void DeadLetterContainer_IsCreatedAndHandedToThePostDeployStep()
+    {
+        var storage = CompiledBicep.Main.Module("storage");
+        var name = storage.Variable("deadLetterContainerName").GetString();
+        var containers = Assert.Single(storage.Resources(), r => r.Type == "Microsoft.Storage/storageAccounts/blobServices/containers" && r.CopyCount is not null);
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "scripts", "subscribe-articles.sh"));
+
+        Assert.False(string.IsNullOrEmpty(name));
+        Assert.Contains("variables('deadLetterContainerName')", containers.CopyCount, StringComparison.Ordinal);
+        Assert.Contains(CompiledBicep.Main.Outputs(), o => o.Key == "ARTICLES_DEAD_LETTER_CONTAINER");
+        Assert.Contains("deadLetterContainerName=\"$ARTICLES_DEAD_LETTER_CONTAINER\"", script, StringComparison.Ordinal);
+        Assert.Contains("storageAccountName=\"$AZURE_STORAGE_ACCOUNT_NAME\"", script, StringComparison.Ordinal);
+    }
+
     private static string? EventGridBlobTriggerContainer(FunctionDefinition function)
     {
         var trigger = function.Bindings.FirstOrDefault(b => b.Type == "blobTrigger"

@@ -12,6 +12,7 @@ public sealed partial class RoleAssignmentTests
     {
         ["storageBlobDataOwner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
         ["storageBlobDataContributor"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+        ["storageBlobDataReader"] = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
         ["storageQueueDataContributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
         ["storageTableDataContributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
         ["keyVaultSecretsUser"] = "4633458b-17de-408a-b874-0445c86b69e6",
@@ -96,6 +97,57 @@ public sealed partial class RoleAssignmentTests
         var blobRoles = app.SelectMany(RoleNames).Where(r => r.StartsWith("storageBlob", StringComparison.Ordinal)).Distinct();
 
         Assert.Equal(["storageBlobDataOwner"], blobRoles);
+    }
+
+    private static ArmResource[] OperatorAssignments() =>
+        [.. AllAssignments().Where(r => r.String("principalId") == "[parameters('operatorPrincipalId')]")];
+
+    [Fact]
+    public void OperatorRoles_PrincipalType_ComesFromTheOperatorPrincipalTypeParameter()
+    {
+        var operatorType = CompiledBicep.Main.Parameter("operatorPrincipalType");
+
+        Assert.NotEmpty(OperatorAssignments());
+        Assert.All(OperatorAssignments(), r => Assert.Equal("[parameters('operatorPrincipalType')]", r.String("principalType")));
+        Assert.Equal("User", operatorType.GetProperty("defaultValue").GetString());
+        Assert.Contains("ServicePrincipal", operatorType.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("[parameters('operatorPrincipalType')]", CompiledBicep.Main.Resources(nested: false).Single(r => r.Name == "roles")
+            .Properties.GetProperty("parameters").GetProperty("operatorPrincipalType").GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("storageBlobDataContributor", "Microsoft.Storage/storageAccounts/blobServices/containers", "'articles'")]
+    [InlineData("storageBlobDataReader", "Microsoft.Storage/storageAccounts/blobServices/containers", "'briefings'")]
+    [InlineData("storageBlobDataReader", "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('deadLetterContainerName')")]
+    [InlineData("storageTableDataContributor", "Microsoft.Storage/storageAccounts/tableServices/tables", "'subscribers'")]
+    public void OperatorRole_IsScopedToTheOneContainerOrTableItServes(string role, string scopeType, string scopeName)
+    {
+        var scope = $"[resourceId('{scopeType}', parameters('storageAccountName'), 'default', {scopeName})]";
+
+        Assert.Contains(OperatorAssignments(), r => RoleNames(r).SequenceEqual([role]) && r.Scope == scope);
+    }
+
+    [Fact]
+    public void OperatorRoles_NoneIsAccountWide()
+    {
+        var accountWide = OperatorAssignments()
+            .Where(r => r.Scope is null || !(r.Scope.StartsWith("[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers',", StringComparison.Ordinal)
+                || r.Scope.StartsWith("[resourceId('Microsoft.Storage/storageAccounts/tableServices/tables',", StringComparison.Ordinal)))
+            .Select(r => r.Name).ToArray();
+
+        Assert.Equal(4, OperatorAssignments().Length);
+        Assert.True(accountWide.Length == 0, $"Operator role assignments on the whole account: {string.Join(", ", accountWide)}.");
+        Assert.All(OperatorAssignments(), r => Assert.Equal("[variables('hasOperator')]", r.Condition));
+    }
+
+    [Fact]
+    public void ArticlesTopic_DeadLetterRole_IsBlobContributorOnTheDeadLetterContainerOnly()
+    {
+        var grant = Assert.Single(AllAssignments(), r => r.String("principalId") == "[parameters('articlesTopicPrincipalId')]");
+
+        Assert.Equal(["storageBlobDataContributor"], RoleNames(grant));
+        Assert.Equal("ServicePrincipal", grant.String("principalType"));
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('deadLetterContainerName'))]", grant.Scope);
     }
 
     /// <summary>The role map keys an assignment grants: <c>variables('roles').x</c>, or those of the array a loop runs over.</summary>

@@ -66,7 +66,7 @@ public sealed class StorageResourcesTests
     {
         var containers = Assert.Single(Storage.Resources(), r => r.Type == "Microsoft.Storage/storageAccounts/blobServices/containers" && r.CopyCount is not null);
 
-        Assert.Equal("[length(concat(variables('containerNames'), createArray(parameters('deploymentContainerName'))))]", containers.CopyCount);
+        Assert.Equal("[length(concat(variables('containerNames'), createArray(parameters('deploymentContainerName'), variables('deadLetterContainerName'))))]", containers.CopyCount);
     }
 
     [Theory]

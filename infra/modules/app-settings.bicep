@@ -1,9 +1,17 @@
 // The function app's app settings. Every name here is one the app or the Functions host reads
 // (Functions.Tests/Infrastructure checks them against the options classes and functions.metadata). The host and
 // Digest's own store share one identity-based connection, AzureWebJobsStorage.
+// A deployment replaces the whole settings set, so the set written is: the app's current settings (an operator's
+// hand-added ones survive a redeployment), then extraAppSettings, then Digest's own, which win on a clash.
 
 @description('Name of the function app whose settings these are.')
 param appName string
+
+@description('The app settings the app has before this deployment (kept unless Digest sets the same name).')
+param currentAppSettings object = {}
+
+@description('App settings of the operator\'s own (azd: DIGEST_EXTRA_APP_SETTINGS); Digest\'s own settings win on a clash.')
+param extraAppSettings object = {}
 
 @description('Client id of the user-assigned identity the app runs as.')
 param identityClientId string
@@ -83,5 +91,5 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(hostSettings, digestSettings, empty(languageEndpoint) ? {} : languageSettings)
+  properties: union(currentAppSettings, extraAppSettings, hostSettings, digestSettings, empty(languageEndpoint) ? {} : languageSettings)
 }

@@ -68,6 +68,9 @@ param maximumInstanceCount int
 @description('Memory of each instance in MB.')
 param instanceMemoryMB int
 
+@description('App settings of the operator\'s own, merged over the app\'s current settings; Digest\'s own settings win on a clash.')
+param extraAppSettings object = {}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -123,10 +126,18 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// The settings the app has now (none on the first deployment), so a redeployment keeps settings added by hand.
+resource currentAppSettings 'Microsoft.Web/sites/config@2024-04-01' existing = {
+  parent: functionApp
+  name: 'appsettings'
+}
+
 module appSettings 'app-settings.bicep' = {
   name: 'appSettings'
   params: {
     appName: functionApp.name
+    currentAppSettings: currentAppSettings.list().properties
+    extraAppSettings: extraAppSettings
     identityClientId: identityClientId
     blobEndpoint: blobEndpoint
     queueEndpoint: queueEndpoint
