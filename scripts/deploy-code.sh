@@ -1,17 +1,32 @@
 #!/bin/sh
-# Builds Digest's Functions package (host.json, one function.json per function, the self-contained handler) and
-# deploys it to the function app with zip deploy.
-# Needs: .NET SDK, Azure CLI signed in; AZURE_RESOURCE_GROUP and AZURE_FUNCTION_APP_NAME (azd sets them).
+# Builds Digest's deployment package with its own `package` command (dotnet publish of Functions/ -c Release, zipped
+# to artifacts/digest-functions.zip), zip-deploys it to the function app and restarts the app.
+# Right after provisioning, the app identity's role on the deployment container may not be effective yet (Azure
+# takes minutes to apply role assignments) and the deploy answers 403: it is retried after a pause.
+# Needs: .NET SDK, Azure CLI signed in; AZURE_RESOURCE_GROUP and AZURE_FUNCTION_APP_NAME (outputs of infra/main.bicep).
+# Optional: DIGEST_DEPLOY_ATTEMPTS (default 6), DIGEST_DEPLOY_PAUSE_SECONDS (default 30).
 set -eu
 cd "$(dirname "$0")/.."
 
 : "${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP (an output of infra/main.bicep)}"
 : "${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (an output of infra/main.bicep)}"
+attempts="${DIGEST_DEPLOY_ATTEMPTS:-6}"
+pause="${DIGEST_DEPLOY_PAUSE_SECONDS:-30}"
 
 zip="artifacts/digest-functions.zip"
-dotnet run -c Release --project Functions -- package --out "$zip"
+dotnet run --project Cli -- package --out "$zip"
 
-echo "Deploying $zip to $AZURE_FUNCTION_APP_NAME..."
-az functionapp deployment source config-zip \
-  --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" --src "$zip" --output none
-echo "Deployed."
+attempt=1
+until az functionapp deployment source config-zip \
+    --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" --src "$zip" --output none; do
+  if [ "$attempt" -ge "$attempts" ]; then
+    echo "Deploying to $AZURE_FUNCTION_APP_NAME failed $attempt times; if it answered 403, the role assignments may still be applying: run this again in a few minutes." >&2
+    exit 1
+  fi
+  echo "Deploy attempt $attempt of $attempts failed (role assignments take minutes to apply after provisioning); retrying in ${pause}s..."
+  sleep "$pause"
+  attempt=$((attempt + 1))
+done
+
+az functionapp restart --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" --output none
+echo "Deployed $zip to $AZURE_FUNCTION_APP_NAME and restarted it."

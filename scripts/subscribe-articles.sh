@@ -1,14 +1,18 @@
 #!/bin/sh
 # Post-deploy step: subscribes SummarizeArticle to BlobCreated events of the articles container
 # (infra/events/articles-subscription.bicep). Run it after the code is deployed: the blobs_extension key the
-# webhook needs is created when the Functions host first loads the blob trigger, so this waits for it.
-# Needs: Azure CLI signed in; AZURE_RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME and ARTICLES_SYSTEM_TOPIC_NAME.
+# webhook needs is created when the Functions host first loads the blob trigger, so this waits for it. azd runs it
+# as the postdeploy hook.
+# Needs: Azure CLI signed in; AZURE_RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME, ARTICLES_SYSTEM_TOPIC_NAME,
+# AZURE_STORAGE_ACCOUNT_NAME and ARTICLES_DEAD_LETTER_CONTAINER (outputs of infra/main.bicep).
 set -eu
 cd "$(dirname "$0")/.."
 
 : "${AZURE_RESOURCE_GROUP:?set AZURE_RESOURCE_GROUP (an output of infra/main.bicep)}"
 : "${AZURE_FUNCTION_APP_NAME:?set AZURE_FUNCTION_APP_NAME (an output of infra/main.bicep)}"
 : "${ARTICLES_SYSTEM_TOPIC_NAME:?set ARTICLES_SYSTEM_TOPIC_NAME (an output of infra/main.bicep)}"
+: "${AZURE_STORAGE_ACCOUNT_NAME:?set AZURE_STORAGE_ACCOUNT_NAME (an output of infra/main.bicep)}"
+: "${ARTICLES_DEAD_LETTER_CONTAINER:?set ARTICLES_DEAD_LETTER_CONTAINER (an output of infra/main.bicep)}"
 
 attempts=0
 until key=$(az functionapp keys list --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
@@ -27,5 +31,6 @@ az deployment group create \
   --name articles-subscription \
   --template-file infra/events/articles-subscription.bicep \
   --parameters functionAppName="$AZURE_FUNCTION_APP_NAME" systemTopicName="$ARTICLES_SYSTEM_TOPIC_NAME" \
+    storageAccountName="$AZURE_STORAGE_ACCOUNT_NAME" deadLetterContainerName="$ARTICLES_DEAD_LETTER_CONTAINER" \
   --output none
-echo "Articles uploaded to the articles container now reach SummarizeArticle."
+echo "Articles uploaded to the articles container now reach SummarizeArticle; undeliverable events go to $ARTICLES_DEAD_LETTER_CONTAINER."

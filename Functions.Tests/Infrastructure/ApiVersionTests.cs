@@ -1,3 +1,5 @@
+using Digest.Tests.TestSupport;
+
 namespace Digest.Tests.Infrastructure;
 
 public sealed class ApiVersionTests
@@ -12,12 +14,9 @@ public sealed class ApiVersionTests
     public static TheoryData<string, string> Declarations()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in BicepFile.LoadAll())
+        foreach (var resource in CompiledBicep.AllResources().Where(r => !r.IsModule))
         {
-            foreach (var resource in file.Resources())
-            {
-                data.Add(file.Path, $"{resource.Type}@{resource.ApiVersion}");
-            }
+            data.Add(resource.Template.Path, $"{resource.Type}@{resource.ApiVersion}");
         }
 
         return data;
@@ -38,7 +37,7 @@ public sealed class ApiVersionTests
     [Fact]
     public void Resources_OfOneType_UseOneApiVersion()
     {
-        var mixed = BicepFile.LoadAll().SelectMany(f => f.Resources())
+        var mixed = CompiledBicep.AllResources().Where(r => !r.IsModule)
             .GroupBy(r => r.Type)
             .Where(g => g.Select(r => r.ApiVersion).Distinct().Count() > 1)
             .Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.ApiVersion).Distinct())})")

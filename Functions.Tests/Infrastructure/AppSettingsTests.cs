@@ -9,7 +9,7 @@ namespace Digest.Tests.Infrastructure;
 
 public sealed class AppSettingsTests
 {
-    private static readonly BicepFile FunctionApp = BicepFile.Load(DeployedAppSettings.File);
+    private static string Where => DeployedAppSettings.Template.Path;
 
     /// <summary>What the app needs in Azure besides the Language settings.</summary>
     public static TheoryData<string> RequiredInAzure() =>
@@ -31,21 +31,21 @@ public sealed class AppSettingsTests
         "Summarizer__Provider",
     ];
 
-    private static IReadOnlyList<DeployedAppSetting> Settings() => DeployedAppSettings.Read(FunctionApp);
+    private static IReadOnlyList<DeployedAppSetting> Settings() => DeployedAppSettings.Read();
 
     [Fact]
     public void AppSettings_EveryName_IsASettingTheAppReads()
     {
         var unknown = Settings().Select(s => s.Name).Where(name => !AppSettingNames.IsKnown(name)).ToArray();
 
-        Assert.True(unknown.Length == 0, $"{FunctionApp.Path} sets app settings the app never reads: {string.Join(", ", unknown)}.");
+        Assert.True(unknown.Length == 0, $"{Where} sets app settings the app never reads: {string.Join(", ", unknown)}.");
     }
 
     [Theory]
     [MemberData(nameof(RequiredInAzure))]
     public void AppSettings_RequiredSetting_IsSet(string name)
     {
-        Assert.True(Settings().Any(s => s.Name == name), $"{FunctionApp.Path} does not set {name}, which the app needs in Azure.");
+        Assert.True(Settings().Any(s => s.Name == name), $"{Where} does not set {name}, which the app needs in Azure.");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AppSettingsTests
             .Concat(AppSettingNames.ConnectionNames().Where(c => !names.Contains(c) && !names.Any(n => n.StartsWith(c + "__", StringComparison.Ordinal))))
             .ToArray();
 
-        Assert.True(missing.Length == 0, $"{FunctionApp.Path} does not set what the functions' bindings refer to: {string.Join(", ", missing)}.");
+        Assert.True(missing.Length == 0, $"{Where} does not set what the functions' bindings refer to: {string.Join(", ", missing)}.");
     }
 
     [Fact]
@@ -67,7 +67,10 @@ public sealed class AppSettingsTests
         Assert.Equal("sendgrid", settings["Mail__Sender"].Literal);
         Assert.NotNull(settings["Mail__SendGrid__ApiKey"].KeyVaultSecretName);
         Assert.NotNull(settings["Subscriptions__SigningKey"].KeyVaultSecretName);
-        Assert.Equal("'https://${functionApp.properties.defaultHostName}'", settings["Mail__PublicBaseUrl"].Value);
+        Assert.Equal("publicBaseUrl", settings["Mail__PublicBaseUrl"].Parameter);
+        var passed = CompiledBicep.Main.Module("functionApp").Resources(nested: false).Single(r => r.Name == "appSettings")
+            .Properties.GetProperty("parameters").GetProperty("publicBaseUrl").GetProperty("value").GetString();
+        Assert.Equal("[format('https://{0}', reference(resourceId('Microsoft.Web/sites', parameters('appName')), '2024-04-01').defaultHostName)]", passed);
     }
 
     [Fact]
@@ -81,7 +84,20 @@ public sealed class AppSettingsTests
             .Concat(Settings().Where(s => s.Name == "Summarizer__Language__ApiKey").Select(s => s.Name))
             .ToArray();
 
-        Assert.True(keyed.Length == 0, $"{FunctionApp.Path} puts secrets into app settings instead of Key Vault or identity: {string.Join(", ", keyed)}.");
+        Assert.True(keyed.Length == 0, $"{Where} puts secrets into app settings instead of Key Vault or identity: {string.Join(", ", keyed)}.");
+    }
+
+    [Fact]
+    public void AppSettings_Redeployment_KeepsTheCurrentAndExtraSettingsUnderDigestsOwn()
+    {
+        var union = DeployedAppSettings.UnionArguments();
+        var passed = CompiledBicep.Main.Module("functionApp").Resources(nested: false).Single(r => r.Name == "appSettings").Properties.GetProperty("parameters");
+
+        Assert.Equal(["parameters('currentAppSettings')", "parameters('extraAppSettings')"], union.Take(2));
+        Assert.All(union.Skip(2), a => Assert.DoesNotContain("parameters(", a.Replace("parameters('languageEndpoint')", "", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.Equal("[list(resourceId('Microsoft.Web/sites/config', parameters('appName'), 'appsettings'), '2024-04-01').properties]", passed.GetProperty("currentAppSettings").GetProperty("value").GetString());
+        Assert.Equal("[parameters('extraAppSettings')]", passed.GetProperty("extraAppSettings").GetProperty("value").GetString());
+        Assert.Equal("{}", CompiledBicep.Main.Parameter("extraAppSettings").GetProperty("defaultValue").GetRawText());
     }
 
     [Fact]
@@ -90,8 +106,8 @@ public sealed class AppSettingsTests
         var language = Settings().Where(s => s.Name.StartsWith("Summarizer__Language__", StringComparison.Ordinal)).ToArray();
 
         Assert.Equal(["Summarizer__Language__Endpoint", "Summarizer__Language__ManagedIdentityClientId"], language.Select(s => s.Name).Order(StringComparer.Ordinal));
-        var group = Assert.Single(language.Select(s => s.Group).Distinct());
-        Assert.Matches(@"^var\s+" + group + @"\s*=\s*empty\(languageEndpoint\)\s*\?\s*\{\}", FunctionApp.Text[FunctionApp.Text.IndexOf("var " + group, StringComparison.Ordinal)..]);
+        Assert.All(language, s => Assert.Equal("empty(parameters('languageEndpoint'))", s.Condition));
+        Assert.All(Settings().Except(language), s => Assert.Null(s.Condition));
     }
 
     [Fact]
@@ -115,13 +131,12 @@ public sealed class AppSettingsTests
     [InlineData("language-extractive")]
     public void AppSettings_WithTheDefaultParameters_PassTheAppsStartUpValidation(string provider)
     {
-        var main = BicepFile.Load("main.bicep");
         var values = new Dictionary<string, string?>();
         foreach (var setting in Settings().Where(s => provider != "builtin" || !s.Name.StartsWith("Summarizer__Language__", StringComparison.Ordinal)))
         {
             values[setting.Name.Replace("__", ":", StringComparison.Ordinal)] = setting.Literal
                 ?? (setting.KeyVaultSecretName is not null ? new string('k', 48) : null)
-                ?? ParameterDefault(main, setting.Value)
+                ?? ParameterDefault(setting.Parameter)
                 ?? Sample(setting.Name);
         }
 
@@ -136,12 +151,13 @@ public sealed class AppSettingsTests
         Assert.True(failure is null, $"The app would not start with the Bicep's settings: {(failure as OptionsValidationException)?.Message ?? failure?.ToString()}");
     }
 
-    /// <summary>The default of the main.bicep parameter of the same name as a bare identifier value, if it is a string literal.</summary>
-    private static string? ParameterDefault(BicepFile main, string value)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(main.Text, $@"(?m)^param\s+{System.Text.RegularExpressions.Regex.Escape(value)}\s+string\s*=\s*'([^'$]*)'\s*$");
-        return match.Success ? match.Groups[1].Value : null;
-    }
+    /// <summary>The default of the main.bicep parameter a setting is passed down from, if it has a string default.</summary>
+    private static string? ParameterDefault(string? parameter) =>
+        parameter is not null
+        && CompiledBicep.Main.Parameters().FirstOrDefault(p => p.Key == parameter).Value is { ValueKind: System.Text.Json.JsonValueKind.Object } declared
+        && declared.TryGetProperty("defaultValue", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     /// <summary>What Azure would fill in for values only known at deployment.</summary>
     private static string Sample(string name) => name switch
@@ -152,6 +168,7 @@ public sealed class AppSettingsTests
         "AzureWebJobsStorage__clientId" or "Summarizer__Language__ManagedIdentityClientId" => "5b1f3c2e-0000-4000-8000-000000000001",
         "Mail__FromAddress" => "briefing@example.com",
         "Mail__PublicBaseUrl" => "https://func-digest-abc.azurewebsites.net",
+        "Mail__PostalAddress" => "Yournewsroom, 1 Harbour Street, Brennport",
         "Summarizer__Language__Endpoint" => "https://lang-abc.cognitiveservices.azure.com/",
         "APPLICATIONINSIGHTS_CONNECTION_STRING" => "InstrumentationKey=00000000-0000-0000-0000-000000000000",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" => "ClientId=5b1f3c2e-0000-4000-8000-000000000001;Authorization=AAD",

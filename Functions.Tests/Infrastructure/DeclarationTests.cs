@@ -1,18 +1,22 @@
-using System.Text.RegularExpressions;
 using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 
-public sealed partial class DeclarationTests
+public sealed class DeclarationTests
 {
     public static TheoryData<string, string> ParametersAndOutputs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in BicepFile.LoadAll())
+        foreach (var (path, template) in CompiledBicep.Files)
         {
-            foreach (Match declaration in Declaration().Matches(file.Text))
+            foreach (var parameter in template.Parameters())
             {
-                data.Add(file.Path, declaration.Groups["kind"].Value + " " + declaration.Groups["name"].Value);
+                data.Add(path, "param " + parameter.Key);
+            }
+
+            foreach (var output in template.Outputs())
+            {
+                data.Add(path, "output " + output.Key);
             }
         }
 
@@ -23,19 +27,19 @@ public sealed partial class DeclarationTests
     [MemberData(nameof(ParametersAndOutputs))]
     public void Declaration_EveryParameterAndOutput_IsDescribed(string path, string declaration)
     {
-        var lines = BicepFile.LoadAll().Single(f => f.Path == path).Text.Split('\n');
-        var index = Array.FindIndex(lines, l => l.StartsWith(declaration + " ", StringComparison.Ordinal));
+        var template = CompiledBicep.Files[path];
+        var (kind, name) = (declaration.Split(' ')[0], declaration.Split(' ')[1]);
+        var declared = (kind == "param" ? template.Parameters() : template.Outputs()).Single(p => p.Key == name).Value;
 
-        // Decorators run from the declaration up to the blank line before it; @allowed([...]) spans several lines.
-        var decorators = lines[..index].Reverse().TakeWhile(l => l.Trim().Length > 0 && !Declaration().IsMatch(l)).ToArray();
+        var description = declared.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("description", out var text) ? text.GetString() : null;
 
-        Assert.True(decorators.Any(d => d.StartsWith("@description('", StringComparison.Ordinal)), $"{declaration} in {path} has no @description.");
+        Assert.False(string.IsNullOrWhiteSpace(description), $"{declaration} in {path} has no @description.");
     }
 
     [Fact]
     public void Main_EveryOutput_IsUpperSnakeCaseForAzd()
     {
-        var outputs = Declaration().Matches(BicepFile.Load("main.bicep").Text).Where(m => m.Groups["kind"].Value == "output").Select(m => m.Groups["name"].Value).ToArray();
+        var outputs = CompiledBicep.Main.Outputs().Select(o => o.Key).ToArray();
 
         Assert.NotEmpty(outputs);
         Assert.All(outputs, name => Assert.Matches("^[A-Z][A-Z0-9_]*$", name));
@@ -48,15 +52,10 @@ public sealed partial class DeclarationTests
     [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
     public void Main_OutputTheScriptsRead_Exists(string output)
     {
-        var main = BicepFile.Load("main.bicep").Text;
-
-        Assert.Matches($@"(?m)^output {output} string = ", main);
+        Assert.Contains(CompiledBicep.Main.Outputs(), o => o.Key == output);
         Assert.True(
-            Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "scripts")).Any(f => File.ReadAllText(f).Contains("$" + "{" + output, StringComparison.Ordinal))
+            Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "scripts")).Any(f => File.ReadAllText(f).Contains(output, StringComparison.Ordinal))
             || File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")).Contains(output, StringComparison.Ordinal),
             $"Nothing reads the output {output}.");
     }
-
-    [GeneratedRegex(@"(?m)^(?<kind>param|output)\s+(?<name>\w+)")]
-    private static partial Regex Declaration();
 }

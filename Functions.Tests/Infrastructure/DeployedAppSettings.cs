@@ -1,54 +1,76 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 
-/// <summary>One app setting the Bicep gives the function app.</summary>
+/// <summary>One app setting the compiled Bicep gives the function app.</summary>
 /// <param name="Name">The setting name, e.g. <c>Mail__Sender</c>.</param>
-/// <param name="Value">The Bicep value expression, e.g. <c>'sendgrid'</c> or <c>blobEndpoint</c>.</param>
+/// <param name="Value">The ARM value: a literal (<c>sendgrid</c>) or an expression (<c>[parameters('blobEndpoint')]</c>).</param>
 /// <param name="Group">The variable that holds it (the app settings are a <c>union()</c> of variables).</param>
-internal sealed partial record DeployedAppSetting(string Name, string Value, string Group)
+/// <param name="Condition">The condition under which the group is merged in, or null when it always is.</param>
+internal sealed partial record DeployedAppSetting(string Name, string Value, string Group, string? Condition)
 {
-    /// <summary>The value when it is a plain string literal without interpolation; null otherwise.</summary>
-    public string? Literal => LiteralPattern().Match(Value) is { Success: true } match ? match.Groups[1].Value : null;
+    /// <summary>The value when it is a plain literal; null for an expression.</summary>
+    public string? Literal => ArmExpression.IsExpression(Value) ? null : Value;
+
+    /// <summary>The main.bicep parameter the value is passed down from unchanged, if it is one.</summary>
+    public string? Parameter => ArmExpression.IsExpression(Value) ? ArmExpression.ParameterName(Value[1..^1]) : null;
 
     /// <summary>The secret name when the value is a Key Vault reference; null otherwise.</summary>
     public string? KeyVaultSecretName => KeyVaultReference().Match(Value) is { Success: true } match ? match.Groups["secret"].Value : null;
 
-    [GeneratedRegex(@"^'([^'$\\]*)'$")]
-    private static partial Regex LiteralPattern();
-
-    [GeneratedRegex(@"^'@Microsoft\.KeyVault\(VaultName=[^;]+;SecretName=(?<secret>[A-Za-z0-9-]+)\)'$")]
+    [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(VaultName=\{0\};SecretName=(?<secret>[A-Za-z0-9-]+)\)', parameters\('keyVaultName'\)\)\]$")]
     private static partial Regex KeyVaultReference();
 }
 
-/// <summary>The app settings of the function app in <c>infra/modules/function-app.bicep</c>.</summary>
-internal static partial class DeployedAppSettings
+/// <summary>The app settings of the function app, read from the compiled <c>infra/main.bicep</c>.</summary>
+internal static class DeployedAppSettings
 {
-    public const string File = "modules/function-app.bicep";
+    /// <summary>The compiled module that sets them (<c>infra/modules/app-settings.bicep</c>, deployed by the function app module).</summary>
+    public static ArmTemplate Template => CompiledBicep.Main.Module("functionApp").Module("appSettings");
 
-    /// <summary>
-    /// Every app setting of the <c>Microsoft.Web/sites/config</c> resource named <c>appsettings</c>, whose properties
-    /// are an object literal or a <c>union()</c> of object variables.
-    /// </summary>
-    public static IReadOnlyList<DeployedAppSetting> Read(BicepFile bicep)
+    /// <summary>The <c>Microsoft.Web/sites/config</c> resource named <c>appsettings</c>.</summary>
+    public static ArmResource Resource =>
+        Template.Resources().SingleOrDefault(r => r.Type == "Microsoft.Web/sites/config" && ArmExpression.Resolve(Template, r.Name).EndsWith("/appsettings", StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"{Template.Path} has no Microsoft.Web/sites/config resource named appsettings.");
+
+    /// <summary>The arguments of the <c>union()</c> the settings are.</summary>
+    public static IReadOnlyList<string> UnionArguments()
     {
-        var config = bicep.Resources().SingleOrDefault(r => r.Type == "Microsoft.Web/sites/config" && r.Property("name") == "'appsettings'")
-            ?? throw new InvalidOperationException($"{bicep.Path} has no Microsoft.Web/sites/config resource named 'appsettings'.");
-        var properties = config.Property("properties")
-            ?? throw new InvalidOperationException($"{bicep.Path}: the appsettings resource has no properties.");
-        var union = Union().Match(properties);
-        if (!union.Success)
+        var properties = Resource.Element.GetProperty("properties");
+        var expression = properties.ValueKind == JsonValueKind.String ? properties.GetString()! : "";
+        if (!ArmExpression.IsExpression(expression) || ArmExpression.FunctionName(expression[1..^1]) != "union")
         {
-            throw new InvalidOperationException($"{bicep.Path}: the appsettings properties are '{properties}', not union(...) of variables.");
+            throw new InvalidOperationException($"{Template.Path}: the appsettings properties are '{properties}', not union(...).");
         }
 
-        return
-        [
-            .. union.Groups["vars"].Value.Split(',', StringSplitOptions.TrimEntries)
-                .SelectMany(group => bicep.ObjectVariable(group).Select(p => new DeployedAppSetting(p.Key, p.Value, group))),
-        ];
+        return ArmExpression.Arguments(expression[1..^1]);
     }
 
-    [GeneratedRegex(@"^union\((?<vars>\w+(\s*,\s*\w+)*)\)$")]
-    private static partial Regex Union();
+    /// <summary>
+    /// Every setting of the object variables the <c>union()</c> merges, directly (<c>variables('x')</c>) or under a
+    /// condition (<c>if(cond, createObject(), variables('x'))</c>). Parameters merged in (an operator's own settings)
+    /// are not listed: their names are not known before deployment.
+    /// </summary>
+    public static IReadOnlyList<DeployedAppSetting> Read()
+    {
+        var settings = new List<DeployedAppSetting>();
+        foreach (var argument in UnionArguments())
+        {
+            var (variable, condition) = ArmExpression.VariableName(argument) is { } direct
+                ? (direct, (string?)null)
+                : ArmExpression.FunctionName(argument) == "if" && ArmExpression.Arguments(argument) is [var when, "createObject()", var then] && ArmExpression.VariableName(then) is { } guarded
+                    ? (guarded, when)
+                    : (null, null);
+            if (variable is null)
+            {
+                continue;
+            }
+
+            settings.AddRange(Template.Variable(variable).EnumerateObject().Select(p => new DeployedAppSetting(p.Name, p.Value.GetString()!, variable, condition)));
+        }
+
+        return settings;
+    }
 }

@@ -1,26 +1,32 @@
+using Digest.Tests.TestSupport;
+
 namespace Digest.Tests.Infrastructure;
 
 public sealed class KeyVaultReferenceTests
 {
     private static IReadOnlyList<string> CreatedSecrets() =>
     [
-        .. BicepFile.LoadAll().SelectMany(file => file.Resources())
+        .. CompiledBicep.AllResources()
             .Where(r => r.Type == "Microsoft.KeyVault/vaults/secrets" && !r.Existing)
-            .Select(r => r.Property("name")!.Trim('\'')),
+            .Select(r => ArmExpression.Resolve(r.Template, r.Name).Split('/')[^1]),
     ];
 
     public static TheoryData<string> References() =>
     [
-        .. DeployedAppSettings.Read(BicepFile.Load(DeployedAppSettings.File))
-            .Where(s => s.KeyVaultSecretName is not null)
-            .Select(s => s.Name),
+        .. DeployedAppSettings.Read().Where(s => s.KeyVaultSecretName is not null).Select(s => s.Name),
     ];
+
+    [Fact]
+    public void KeyVaultReferences_Exist()
+    {
+        Assert.NotEmpty(References());
+    }
 
     [Theory]
     [MemberData(nameof(References))]
     public void KeyVaultReference_EverySetting_PointsToASecretTheBicepCreates(string setting)
     {
-        var secret = DeployedAppSettings.Read(BicepFile.Load(DeployedAppSettings.File)).Single(s => s.Name == setting).KeyVaultSecretName;
+        var secret = DeployedAppSettings.Read().Single(s => s.Name == setting).KeyVaultSecretName;
 
         Assert.True(CreatedSecrets().Contains(secret!), $"{setting} refers to Key Vault secret '{secret}', which no Bicep file creates (created: {string.Join(", ", CreatedSecrets())}).");
     }
@@ -28,7 +34,7 @@ public sealed class KeyVaultReferenceTests
     [Fact]
     public void KeyVault_EverySecret_IsReferencedByAnAppSetting()
     {
-        var referenced = DeployedAppSettings.Read(BicepFile.Load(DeployedAppSettings.File)).Select(s => s.KeyVaultSecretName).ToHashSet();
+        var referenced = DeployedAppSettings.Read().Select(s => s.KeyVaultSecretName).ToHashSet();
 
         var unreferenced = CreatedSecrets().Where(s => !referenced.Contains(s)).ToArray();
 
@@ -38,16 +44,17 @@ public sealed class KeyVaultReferenceTests
     [Fact]
     public void KeyVault_Vault_UsesRbacAuthorization()
     {
-        var vault = Assert.Single(BicepFile.Load("modules/keyvault.bicep").Resources(), r => r.Type == "Microsoft.KeyVault/vaults");
+        var vault = Assert.Single(CompiledBicep.Main.Resources(), r => r.Type == "Microsoft.KeyVault/vaults" && !r.Existing);
 
-        Assert.Equal("true", vault.Property("enableRbacAuthorization"));
+        Assert.True(vault.Property("enableRbacAuthorization")?.GetBoolean());
     }
 
     [Fact]
     public void FunctionApp_KeyVaultReferences_ResolveWithTheUserAssignedIdentity()
     {
-        var app = Assert.Single(BicepFile.Load(DeployedAppSettings.File).Resources(), r => r.Type == "Microsoft.Web/sites");
+        var app = Assert.Single(CompiledBicep.Main.Resources(), r => r.Type == "Microsoft.Web/sites" && !r.Existing);
 
-        Assert.Equal("identityId", app.Property("keyVaultReferenceIdentity"));
+        Assert.Equal("[parameters('identityId')]", app.String("keyVaultReferenceIdentity"));
+        Assert.Contains(app.Element.GetProperty("identity").GetProperty("userAssignedIdentities").EnumerateObject(), p => p.Name.Contains("parameters('identityId')", StringComparison.Ordinal));
     }
 }

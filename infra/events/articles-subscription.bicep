@@ -1,7 +1,9 @@
 // Post-deploy step: subscribes the SummarizeArticle blob trigger (source EventGrid) to BlobCreated events of the
-// articles container. Deploy it after the code (scripts/subscribe-articles.sh does): the webhook's blobs_extension
-// system key is created by the Functions host when it first loads the blob trigger, so before the code is deployed
-// listKeys() has no key to return and Event Grid's validation handshake would have no endpoint to answer it.
+// articles container. Deploy it after the code (azd's postdeploy hook, scripts/subscribe-articles.sh): the webhook's
+// blobs_extension system key is created by the Functions host when it first loads the blob trigger, so before the
+// code is deployed listKeys() has no key to return and Event Grid's validation handshake would have no endpoint.
+// Events that cannot be delivered within 24 hours are dead-lettered to a blob container with the system topic's
+// identity (Shared Key is off); scripts/replay-dead-letters.sh replays them.
 
 @description('Name of the function app that runs Digest.')
 param functionAppName string
@@ -9,7 +11,13 @@ param functionAppName string
 @description('Name of the Event Grid system topic of the storage account.')
 param systemTopicName string
 
-// Must match Digest.Hosting.FunctionCatalog (Functions.Tests/Infrastructure checks it).
+@description('Name of the storage account that holds the dead-letter container.')
+param storageAccountName string
+
+@description('Blob container for events that could not be delivered.')
+param deadLetterContainerName string
+
+// Must match SummarizeArticle's trigger in functions.metadata (Functions.Tests/Infrastructure checks it).
 var functionName = 'SummarizeArticle'
 var articlesContainer = 'articles'
 
@@ -19,6 +27,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
 
 resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
   name: systemTopicName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
 }
 
 resource articlesCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
@@ -43,6 +55,18 @@ resource articlesCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@20
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
+    }
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainerName
+        }
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
-// The Event Grid system topic of the storage account. Its subscription to the SummarizeArticle webhook is created
+// The Event Grid system topic of the storage account, with a system-assigned identity: Shared Key is off, so it
+// dead-letters undeliverable events to blob storage with that identity (roles.bicep grants it). Its subscription to the SummarizeArticle webhook is created
 // after the code is deployed (infra/events/articles-subscription.bicep): the webhook's blobs_extension key exists
 // only once the Functions host has loaded the blob trigger.
 
@@ -18,6 +19,9 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: name
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: storageAccountId
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -26,3 +30,6 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 
 @description('Name of the system topic.')
 output name string = topic.name
+
+@description('Principal id of the topic\'s system-assigned identity, which writes dead-lettered events.')
+output principalId string = topic.identity.principalId

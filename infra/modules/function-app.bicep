@@ -1,7 +1,6 @@
-// The Flex Consumption plan and Digest's function app: a Linux custom handler (runtime custom 1.0) that runs as the
-// user-assigned identity, loads its deployment package from blob storage with that identity, and reads its secrets
-// through Key Vault references. Every app setting name here is one the app reads (Functions.Tests/Infrastructure
-// checks them against the options classes and the function catalog).
+// The Flex Consumption plan and Digest's function app: a Linux .NET isolated-worker app (runtime dotnet-isolated 10.0)
+// that runs as the user-assigned identity, loads its deployment package from blob storage with that identity, and
+// reads its secrets through Key Vault references. Its app settings are in app-settings.bicep.
 
 @description('Name of the Flex Consumption plan.')
 param planName string
@@ -14,6 +13,9 @@ param location string
 
 @description('Tags applied to the plan and the app.')
 param tags object = {}
+
+@description('Name of the azd service whose code is deployed to the app (its azd-service-name tag; azure.yaml services).')
+param serviceName string
 
 @description('Resource id of the user-assigned identity the app runs as.')
 param identityId string
@@ -66,6 +68,9 @@ param maximumInstanceCount int
 @description('Memory of each instance in MB.')
 param instanceMemoryMB int
 
+@description('App settings of the operator\'s own, merged over the app\'s current settings; Digest\'s own settings win on a clash.')
+param extraAppSettings object = {}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -83,7 +88,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
-  tags: tags
+  tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -111,8 +116,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {
@@ -121,41 +126,33 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// The Functions host and Digest's own store share one identity-based connection (FunctionCatalog.StorageConnection).
-var hostSettings = {
-  AzureWebJobsStorage__blobServiceUri: blobEndpoint
-  AzureWebJobsStorage__queueServiceUri: queueEndpoint
-  AzureWebJobsStorage__tableServiceUri: tableEndpoint
-  AzureWebJobsStorage__credential: 'managedidentity'
-  AzureWebJobsStorage__clientId: identityClientId
-  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-}
-
-var digestSettings = {
-  BriefingSchedule: briefingSchedule
-  Briefing__TimeZone: briefingTimeZone
-  Summarizer__Provider: summarizerProvider
-  Mail__Sender: 'sendgrid'
-  Mail__SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sendgrid-api-key)'
-  Mail__FromAddress: senderAddress
-  Mail__FromName: senderName
-  Mail__PostalAddress: postalAddress
-  Mail__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
-  Subscriptions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=subscription-signing-key)'
-}
-
-var languageSettings = empty(languageEndpoint)
-  ? {}
-  : {
-      Summarizer__Language__Endpoint: languageEndpoint
-      Summarizer__Language__ManagedIdentityClientId: identityClientId
-    }
-
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+// The settings the app has now (none on the first deployment), so a redeployment keeps settings added by hand.
+resource currentAppSettings 'Microsoft.Web/sites/config@2024-04-01' existing = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(hostSettings, digestSettings, languageSettings)
+}
+
+module appSettings 'app-settings.bicep' = {
+  name: 'appSettings'
+  params: {
+    appName: functionApp.name
+    currentAppSettings: currentAppSettings.list().properties
+    extraAppSettings: extraAppSettings
+    identityClientId: identityClientId
+    blobEndpoint: blobEndpoint
+    queueEndpoint: queueEndpoint
+    tableEndpoint: tableEndpoint
+    applicationInsightsConnectionString: applicationInsightsConnectionString
+    keyVaultName: keyVaultName
+    senderAddress: senderAddress
+    senderName: senderName
+    postalAddress: postalAddress
+    publicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+    briefingSchedule: briefingSchedule
+    briefingTimeZone: briefingTimeZone
+    summarizerProvider: summarizerProvider
+    languageEndpoint: languageEndpoint
+  }
 }
 
 @description('Name of the function app.')

@@ -28,6 +28,9 @@ var queueNames = [
   'email-jobs-poison'
 ]
 
+// Event Grid writes article events it could not deliver here (with the system topic's identity), for replay.
+var deadLetterContainerName = 'articles-deadletter'
+
 var tableNames = [
   'subscribers'
   'deliveries'
@@ -63,7 +66,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
-  for containerName in concat(containerNames, [deploymentContainerName]): {
+  for containerName in concat(containerNames, [deploymentContainerName, deadLetterContainerName]): {
     parent: blobService
     name: containerName
     properties: {
@@ -110,3 +113,6 @@ output queueEndpoint string = storage.properties.primaryEndpoints.queue
 
 @description('Table service endpoint, ending in a slash.')
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('Blob container of dead-lettered article events.')
+output deadLetterContainerName string = deadLetterContainerName
