@@ -1,3 +1,4 @@
+using Digest.Tests.TestSupport;
 using System.Text.Json;
 using Digest.Cli;
 
@@ -137,6 +138,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(outFolder, "briefings")));
     }
 
+    /// <summary>The command line as built in its own project folder, with its own runtime configuration.</summary>
+    private static string CliAssembly => Path.Combine(
+        Path.GetDirectoryName(FunctionsMetadata.Path)!.Replace(Path.Combine("Functions", "bin"), Path.Combine("Cli", "bin"), StringComparison.Ordinal), "Digest.Cli.dll");
+
     [Theory]
     [InlineData("Briefing__TimeZone", "Mars/Olympus_Mons", "Briefing:TimeZone")]
     [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
@@ -144,7 +149,7 @@ public sealed class RunCommandTests : IDisposable
     {
         // A child process, so the bad setting never reaches the other tests running in this one.
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll"), "run", Path.Combine(Samples, "articles"), "--out", outFolder })
+        foreach (var argument in new[] { CliAssembly, "run", Path.Combine(Samples, "articles"), "--out", outFolder })
         {
             start.ArgumentList.Add(argument);
         }
