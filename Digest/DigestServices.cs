@@ -47,6 +47,7 @@ public static class DigestServices
         services.AddSingleton<SubscribeLimits>();
         services.AddSingleton<SubscriptionPages>();
         services.AddSingleton<BriefingPages>();
+        services.AddSingleton<HealthCheck>();
         return services;
     }
 

@@ -4,9 +4,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Digest.Functions;
 
-/// <summary><c>GET /api/health</c>: answers when the app is up and its settings were valid at start.</summary>
-public sealed class Health(TimeProvider time)
+/// <summary><c>GET /api/health</c>: 200 when the app is up and its email sender can send; 503 naming what is wrong.</summary>
+public sealed class Health(HealthCheck check)
 {
     [Function(nameof(Health))]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) => HealthCheck.Invoke(time);
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        check.InvokeAsync(cancellationToken);
 }

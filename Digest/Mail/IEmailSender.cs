@@ -12,6 +12,12 @@ public interface IEmailSender
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Checks that the sender could send now (the service is reachable and takes its credentials) without sending
+    /// anything. Null when it can; otherwise what is wrong, in words an operator acts on (never a secret).
+    /// </summary>
+    Task<string?> CheckAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// Sends <paramref name="batch"/> to each of its recipients (at most <see cref="MaxBatchSize"/>). It returns once
     /// every message is accepted and throws otherwise. By default each recipient's message is sent on its own.
     /// </summary>

@@ -64,6 +64,30 @@ public sealed partial class SendGridEmailSender : IEmailSender
         SendBatchAsync(EmailBatch.Of(message), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Asks SendGrid for the key's scopes (<c>GET /v3/scopes</c>): no email is sent.</remarks>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var client = new SendGridClient(
+            _httpClients.CreateClient(HttpClientName),
+            new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _options.BaseUrl.TrimEnd('/') });
+        try
+        {
+            var response = await client.RequestAsync(BaseClient.Method.GET, urlPath: "scopes", cancellationToken: cancellationToken);
+            return (int)response.StatusCode switch
+            {
+                >= 200 and < 300 => null,
+                401 or 403 => $"SendGrid refused Mail:SendGrid:ApiKey ({(int)response.StatusCode}); emails cannot be sent",
+                var other => $"SendGrid answered {other} to a check of Mail:SendGrid:ApiKey",
+            };
+        }
+        catch (Exception failure) when (failure is HttpRequestException or TimeoutRejectedException
+            || (failure is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return "SendGrid could not be reached";
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);

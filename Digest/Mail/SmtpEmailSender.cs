@@ -91,9 +91,56 @@ public sealed partial class SmtpEmailSender : IEmailSender
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Connects, negotiates TLS and signs in as a send would, then says goodbye without sending.</remarks>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = await ConnectAsync(cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return null;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return failure is AuthenticationException
+                ? $"the SMTP relay {_options.Host}:{_options.Port} refused Mail:Smtp:UserName and Mail:Smtp:Password"
+                : $"the SMTP relay {_options.Host}:{_options.Port} cannot be used: {Describe(failure)}";
+        }
+    }
+
     private async Task SendOnceAsync(MimeMessage mime, MailboxAddress sender, MailboxAddress recipient, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds };
+        using var client = await ConnectAsync(cancellationToken);
+        await client.SendAsync(EmailMime.Format, mime, sender, [recipient], cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or SmtpProtocolException or SmtpCommandException)
+        {
+            // The message was accepted before; a lost goodbye changes nothing.
+        }
+    }
+
+    /// <summary>A client connected, secured as configured and signed in when a user name is set.</summary>
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds };
+        try
+        {
+            await ConnectAsync(client, cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
         if (_certificateValidation is not null)
         {
             client.ServerCertificateValidationCallback = _certificateValidation;
@@ -126,16 +173,6 @@ public sealed partial class SmtpEmailSender : IEmailSender
             client.AuthenticationMechanisms.Remove("XOAUTH2");
             client.AuthenticationMechanisms.Remove("OAUTHBEARER");
             await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken);
-        }
-
-        await client.SendAsync(EmailMime.Format, mime, sender, [recipient], cancellationToken);
-        try
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
-        catch (Exception failure) when (failure is IOException or SmtpProtocolException or SmtpCommandException)
-        {
-            // The message was accepted before; a lost goodbye changes nothing.
         }
     }
 

@@ -1,7 +1,43 @@
+using Digest.Mail;
+
 namespace Digest.Web;
 
-/// <summary><c>GET /api/health</c>: answers when the handler is up and its settings were valid at start.</summary>
-public static class HealthCheck
+/// <summary>
+/// <c>GET /api/health</c>: 200 when the app is up (its settings were valid at start) and its email sender can send
+/// (SendGrid takes the API key, the SMTP relay takes the sign-in); 503 naming what is wrong otherwise, so a monitor
+/// sees a key that expired or was never resolved before a briefing fails to go out. The sender's answer is kept for
+/// <see cref="CheckInterval"/>, so probes cost the email service at most one request per interval.
+/// </summary>
+public sealed class HealthCheck(IEmailSender sender, TimeProvider time)
 {
-    public static IResult Invoke(TimeProvider time) => Results.Ok(new { status = "ok", time = time.GetUtcNow() });
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim checking = new(1, 1);
+    private (DateTimeOffset At, string? Problem)? last;
+
+    public async Task<IResult> InvokeAsync(CancellationToken cancellationToken)
+    {
+        var problem = await SenderProblemAsync(cancellationToken);
+        return problem is null
+            ? Results.Ok(new { status = "ok", sender = "ok", time = time.GetUtcNow() })
+            : Results.Json(new { status = "unhealthy", sender = problem, time = time.GetUtcNow() }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private async Task<string?> SenderProblemAsync(CancellationToken cancellationToken)
+    {
+        await checking.WaitAsync(cancellationToken);
+        try
+        {
+            if (last is not { } known || time.GetUtcNow() - known.At >= CheckInterval)
+            {
+                last = known = (time.GetUtcNow(), await sender.CheckAsync(cancellationToken));
+            }
+
+            return known.Problem;
+        }
+        finally
+        {
+            checking.Release();
+        }
+    }
 }

@@ -38,6 +38,10 @@ internal sealed class LocalSendGrid : IAsyncDisposable
         var app = builder.Build();
         var server = new LocalSendGrid(app);
         app.MapPost("/v3/mail/send", server.HandleAsync);
+        // GET /v3/scopes: the API key's permissions; 401 with SendGrid's error JSON for an unknown key.
+        app.MapGet("/v3/scopes", context => context.Request.Headers.Authorization == $"Bearer {ApiKey}"
+            ? Answer(context.Response, HttpStatusCode.OK, JsonSerializer.Serialize(new { scopes = new[] { "mail.send" } }))
+            : Answer(context.Response, HttpStatusCode.Unauthorized, Errors("The provided authorization grant is invalid, expired, or revoked")));
         await app.StartAsync();
         return server;
     }
