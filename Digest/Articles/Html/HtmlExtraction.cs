@@ -13,4 +13,7 @@ public sealed record HtmlExtraction
 
     /// <summary>The article body as plain-text blocks (paragraphs, list items, subheads), in page order.</summary>
     public required IReadOnlyList<string> Paragraphs { get; init; }
+
+    /// <summary>How many tags were left out because they nested deeper than the extractor reads (0 on real pages).</summary>
+    public int TagsNestedTooDeep { get; init; }
 }
