@@ -25,11 +25,11 @@ internal static class MarkdownArticleParser
         {
             document = Markdown.Parse(text, Pipeline);
         }
-        catch (ArgumentException tooDeep)
+        catch (ArgumentException)
         {
             // Markdig stops at its nesting limit with an ArgumentException rather than recurse without end.
             throw new ArticleRejectedException(name, RejectionCode.TooDeeplyNested,
-                $"the Markdown is nested too deeply to read (lists, quotes, emphasis or brackets inside one another hundreds of levels deep)", tooDeep);
+                "the Markdown is nested too deeply to read (lists, quotes, emphasis or brackets inside one another hundreds of levels deep)");
         }
 
         var reader = new BlockReader();
