@@ -99,6 +99,18 @@ public class HostileIntakeTests
         Assert.Contains("nested deeper than 128 levels were ignored", rejected.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_PageOfMoreElementsThanRead_KeepsTheArticleAtItsStart()
+    {
+        var html = "<html><head><title>Many</title></head><body><article><p>" + HostileInput.Paragraph + "</p></article>" +
+                   string.Concat(Enumerable.Repeat("<p>x", 300_000)) + "</body></html>";
+
+        var article = CreateReader().Read("many.html", Encoding.UTF8.GetBytes(html));
+
+        Assert.Contains(HostileInput.Paragraph, article.Paragraphs);
+        Assert.True(article.Paragraphs.Count < 100_000);
+    }
+
     [Theory]
     [InlineData("list")]
     [InlineData("quote")]

@@ -40,7 +40,7 @@ internal static partial class HtmlFragmentText
 
     public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<DroppedText> Dropped) Read(string html)
     {
-        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out _));
+        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out _, out _));
         var walk = new Walk();
         if (document.Body is { } body)
         {

@@ -16,7 +16,7 @@ public static class HtmlArticleExtractor
     public static HtmlExtraction Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out var leftOut));
+        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out var leftOut, out var truncated));
         var body = document.Body ?? document.DocumentElement;
         var analysis = PageAnalysis.Of(body);
         var content = ContentSelector.Select(analysis, body);
@@ -29,6 +29,7 @@ public static class HtmlArticleExtractor
             PublishedAt = metadata.PublishedAt(content),
             Paragraphs = BodyWriter.Write(analysis, content),
             TagsNestedTooDeep = leftOut,
+            Truncated = truncated,
         };
     }
 }

@@ -7,7 +7,9 @@ namespace Digest.Articles.Html;
 /// elements on every tag, so a page of 100,000 nested <c>&lt;div&gt;</c>s costs it minutes; and the walks over the
 /// element tree are recursive. One linear scan over the tags keeps an approximate stack of open elements and leaves
 /// out any start tag that would open an element deeper than <see cref="MaxDepth"/>, with its end tag. Text is never
-/// left out, so a paragraph inside deep nesting is still found; a page that nests less is returned unchanged.
+/// left out, so a paragraph inside deep nesting is still found; a page that nests less is returned unchanged. A page
+/// of more than <see cref="MaxElements"/> elements is read up to that element (the parsed tree costs some 400
+/// bytes a node, and an article comes early in its page).
 /// </summary>
 /// <remarks>
 /// Elements that the parser never nests in themselves (<c>p</c>, <c>li</c>, <c>td</c>, <c>tr</c>…: a new one closes the
@@ -18,6 +20,9 @@ internal static class HtmlNesting
 {
     /// <summary>The most elements kept open at once (counted as described above). Real pages nest a few dozen deep.</summary>
     public const int MaxDepth = 128;
+
+    /// <summary>The most elements read from one page; large real pages have a few thousand.</summary>
+    public const int MaxElements = 100_000;
 
     /// <summary>How deep the parsed tree of a bounded page can be; walks over the tree may recurse this far.</summary>
     public const int MaxTreeDepth = (5 * MaxDepth) + 16;
@@ -42,12 +47,15 @@ internal static class HtmlNesting
 
     /// <summary>
     /// <paramref name="html"/> with start tags deeper than <see cref="MaxDepth"/> (and their end tags) left out;
-    /// <paramref name="leftOut"/> counts the tags left out.
+    /// <paramref name="leftOut"/> counts the tags left out; <paramref name="truncated"/> says whether the page was
+    /// cut at its <see cref="MaxElements"/>-th element.
     /// </summary>
-    public static string Bound(string html, out int leftOut)
+    public static string Bound(string html, out int leftOut, out bool truncated)
     {
         ArgumentNullException.ThrowIfNull(html);
         leftOut = 0;
+        truncated = false;
+        var elements = 0;
         var open = new List<string>(MaxDepth);
         Dictionary<string, int>? unmatched = null;
         List<(int Start, int End)>? cuts = null;
@@ -99,11 +107,17 @@ internal static class HtmlNesting
             {
                 break;
             }
+            else if (!(IsCounted(name) && open.Count >= MaxDepth) && ++elements > MaxElements)
+            {
+                truncated = true;
+                (cuts ??= []).Add((i, html.Length));
+                break;
+            }
             else if (RawText.Contains(name))
             {
                 end = RawTextEnd(html, end, name);
             }
-            else if (!Void.Contains(name) && !ClosedBySibling.Contains(name))
+            else if (IsCounted(name))
             {
                 if (open.Count < MaxDepth)
                 {
@@ -125,7 +139,7 @@ internal static class HtmlNesting
             return html;
         }
 
-        leftOut = cuts.Count;
+        leftOut = cuts.Count - (truncated ? 1 : 0);
         var kept = new StringBuilder(html.Length);
         var from = 0;
         foreach (var (start, stop) in cuts)
@@ -136,6 +150,9 @@ internal static class HtmlNesting
 
         return kept.Append(html, from, html.Length - from).ToString();
     }
+
+    /// <summary>Whether an element of this name counts towards the depth (a raw-text element is never nested).</summary>
+    private static bool IsCounted(string name) => !Void.Contains(name) && !ClosedBySibling.Contains(name) && !RawText.Contains(name);
 
     /// <summary>Just past the "&gt;" that ends the tag whose attributes start at <paramref name="from"/> (quoted values skipped).</summary>
     private static int TagEnd(string html, int from)
