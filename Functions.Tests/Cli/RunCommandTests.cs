@@ -142,7 +142,7 @@ public sealed class RunCommandTests : IDisposable
     {
         // A child process, so the bad setting never reaches the other tests running in this one.
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Digest.dll"), "run", Path.Combine(Samples, "articles"), "--out", outFolder })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll"), "run", Path.Combine(Samples, "articles"), "--out", outFolder })
         {
             start.ArgumentList.Add(argument);
         }
