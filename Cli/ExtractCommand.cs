@@ -13,20 +13,30 @@ public static class ExtractCommand
         var command = new Command("extract", "Print the parsed article of each file as one JSON object per line.") { files };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var reader = new ArticleReader(new IntakeOptions());
+            var options = new IntakeOptions();
+            var reader = new ArticleReader(options);
             var failed = false;
             foreach (var file in parse.GetValue(files)!)
             {
+                var shown = TerminalText.Safe(file.Name);
                 if (!file.Exists)
                 {
-                    await error.WriteLineAsync($"{file.Name}: no such file");
+                    await error.WriteLineAsync($"{shown}: no such file");
+                    failed = true;
+                    continue;
+                }
+
+                var read = await ArticleFolder.ReadAsync(ArticleFolder.File(file), options.MaxArticleBytes, cancellationToken);
+                if (read.Content is not { } content)
+                {
+                    await error.WriteLineAsync($"{shown}: skipped: {TerminalText.Safe(read.Skipped)}");
                     failed = true;
                     continue;
                 }
 
                 try
                 {
-                    var article = reader.Read(file.Name, await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+                    var article = reader.Read(file.Name, content);
                     await output.WriteLineAsync(JsonSerializer.Serialize(new
                     {
                         file = file.Name,
@@ -40,7 +50,7 @@ public static class ExtractCommand
                 }
                 catch (ArticleRejectedException rejected)
                 {
-                    await error.WriteLineAsync($"{file.Name}: rejected: {rejected.Reason}");
+                    await error.WriteLineAsync($"{shown}: rejected: {TerminalText.Safe(rejected.Reason)}");
                     failed = true;
                 }
             }

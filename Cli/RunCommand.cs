@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Digest.Articles;
 using Digest.Briefings;
 using Digest;
 using Digest.Mail;
@@ -129,17 +130,27 @@ public static class RunCommand
     private static async Task<int> RunAsync(ServiceProvider services, RunRequest request, DateOnly day, TextWriter output, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDigestStore>();
-        var articles = request.Articles is { } folder ? FolderArticles(folder) : await StoredArticlesAsync(store, cancellationToken);
+        var maxBytes = services.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxArticleBytes;
+        var articles = request.Articles is { } folder ? FolderArticles(folder, maxBytes) : await StoredArticlesAsync(store, cancellationToken);
         var source = request.Articles is { } given ? given.FullName : $"the articles of {StorageServices.Describe(store)}";
-        await output.WriteLineAsync($"Digest run for {day:yyyy-MM-dd}: {articles.Count} files in {source}");
+        await output.WriteLineAsync($"Digest run for {day:yyyy-MM-dd}: {articles.Count} files in {TerminalText.Safe(source)}");
         var summarize = services.GetRequiredService<SummarizeArticleHandler>();
         var outcomes = new List<IntakeOutcome>(articles.Count);
+        var skipped = new List<(string Name, string Reason)>();
         for (var i = 0; i < articles.Count; i++)
         {
             var (name, read) = articles[i];
-            var outcome = await summarize.HandleAsync(name, await read(cancellationToken), cancellationToken);
+            var file = await read(cancellationToken);
+            if (file.Skipped is { } reason)
+            {
+                skipped.Add((name, reason));
+                await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {TerminalText.Safe(name)}: skipped: {TerminalText.Safe(reason)}");
+                continue;
+            }
+
+            var outcome = await summarize.HandleAsync(name, file.Content, cancellationToken);
             outcomes.Add(outcome);
-            await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {name}: {Describe(outcome)}");
+            await output.WriteLineAsync($"  [{i + 1}/{articles.Count}] {TerminalText.Safe(name)}: {TerminalText.Safe(Describe(outcome))}");
         }
 
         // An article goes into one daily briefing: what an earlier (or later) day's stored briefing holds stays out.
@@ -166,7 +177,7 @@ public static class RunCommand
 
         var recipients = request.To.Length + await services.GetRequiredService<ISubscriberStore>().ListConfirmedAsync(cancellationToken).CountAsync(cancellationToken);
         var briefingPlace = store is LocalFolderStore ? Path.Combine(request.Out.FullName, "briefings") : $"{StorageServices.Describe(store)}, container {StorageNames.BriefingsContainer}";
-        await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, delivery, recipients);
+        await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, skipped, delivery, recipients);
         return DigestCli.Success;
     }
 
@@ -232,40 +243,44 @@ public static class RunCommand
         return briefed;
     }
 
-    private sealed record ArticleSource(string Name, Func<CancellationToken, Task<byte[]>> Read);
+    private sealed record ArticleSource(string Name, Func<CancellationToken, Task<FolderFile>> Read);
 
-    private static List<ArticleSource> FolderArticles(DirectoryInfo folder) =>
-        folder.EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(f => !f.Name.StartsWith('.'))
-            .Select(f => new ArticleSource(
-                Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/'),
-                token => File.ReadAllBytesAsync(f.FullName, token)))
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
+    /// <summary>The folder's articles, read safely (<see cref="ArticleFolder"/>): links and special files are skipped with their reason.</summary>
+    private static List<ArticleSource> FolderArticles(DirectoryInfo folder, int maxBytes) =>
+        ArticleFolder.List(folder)
+            .Select(entry => new ArticleSource(entry.Name, token => ArticleFolder.ReadAsync(entry, maxBytes, token)))
             .ToList();
 
     private static async Task<List<ArticleSource>> StoredArticlesAsync(IArticleStore store, CancellationToken cancellationToken) =>
         await store.ListArticleNamesAsync(cancellationToken: cancellationToken)
-            .Select(name => new ArticleSource(name, async token =>
-                (await store.GetArticleAsync(name, token))?.Content ?? throw new IOException($"Article '{name}' disappeared from the store during the run.")))
+            .Select(name => new ArticleSource(name, async token => new FolderFile(
+                (await store.GetArticleAsync(name, token))?.Content ?? throw new IOException($"Article '{name}' disappeared from the store during the run."), null)))
             .ToListAsync(cancellationToken);
 
     private static async Task WriteReportAsync(
-        TextWriter output, string outFolder, string briefingPlace, Briefing briefing, List<IntakeOutcome> outcomes, DeliveryReport? delivery, int recipientCount)
+        TextWriter output, string outFolder, string briefingPlace, Briefing briefing, List<IntakeOutcome> outcomes, List<(string Name, string Reason)> skipped,
+        DeliveryReport? delivery, int recipientCount)
     {
         var date = briefing.Date.ToIso();
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Articles read:  {outcomes.Count} ({outcomes.Count(o => o.Result == IntakeResult.Summarized)} summarized, " +
-            $"{outcomes.Count(o => o.Result == IntakeResult.AlreadySummarized)} already summarized, {outcomes.Count(o => o.Result == IntakeResult.Rejected)} rejected)");
+            $"{outcomes.Count(o => o.Result == IntakeResult.AlreadySummarized)} already summarized, {outcomes.Count(o => o.Result == IntakeResult.Rejected)} rejected)" +
+            (skipped.Count > 0 ? $", {skipped.Count} skipped" : string.Empty));
         foreach (var rejected in briefing.Rejected)
         {
-            await output.WriteLineAsync($"  rejected {rejected.Article}: {rejected.Reason}");
+            await output.WriteLineAsync($"  rejected {TerminalText.Safe(rejected.Article)}: {TerminalText.Safe(rejected.Reason)}");
+        }
+
+        foreach (var (name, reason) in skipped)
+        {
+            await output.WriteLineAsync($"  skipped {TerminalText.Safe(name)}: {TerminalText.Safe(reason)}");
         }
 
         await output.WriteLineAsync($"Stories:        {briefing.Stories.Count} from {briefing.ArticleCount} distinct articles");
         foreach (var story in briefing.Stories)
         {
-            await output.WriteLineAsync($"  - {story.Headline} ({story.Sources.Count} {(story.Sources.Count == 1 ? "source" : "sources")}: " +
-                $"{string.Join(", ", story.Sources.Select(s => s.Outlet).Distinct())})");
+            await output.WriteLineAsync($"  - {TerminalText.Safe(story.Headline)} ({story.Sources.Count} {(story.Sources.Count == 1 ? "source" : "sources")}: " +
+                $"{TerminalText.Safe(string.Join(", ", story.Sources.Select(s => s.Outlet).Distinct()))})");
         }
 
         await output.WriteLineAsync($"Briefing:       {Path.Combine(briefingPlace, date)}.json|.html|.txt");

@@ -37,7 +37,6 @@ public static class UploadCommand
 
     private sealed record UploadRequest(FileSystemInfo[] Paths, string? Storage, string? Outlet, DirectoryInfo Out);
 
-    private sealed record Upload(FileInfo File, string Name);
 
     private static async Task<int> ExecuteAsync(UploadRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -65,15 +64,16 @@ public static class UploadCommand
             var store = services.GetRequiredService<IDigestStore>();
             var reader = services.GetRequiredService<ArticleReader>();
             var uploads = Expand(request.Paths);
+            var maxBytes = services.GetRequiredService<IOptions<IntakeOptions>>().Value.MaxArticleBytes;
             await output.WriteLineAsync($"Uploading {uploads.Count} files to {StorageServices.Describe(store)}");
             var counts = new Dictionary<string, int> { ["uploaded"] = 0, ["already there"] = 0, ["rejected"] = 0 };
             try
             {
                 foreach (var upload in uploads)
                 {
-                    var outcome = await UploadAsync(store, reader, upload, request.Outlet, cancellationToken);
+                    var outcome = await UploadAsync(store, reader, upload, maxBytes, request.Outlet, cancellationToken);
                     counts[outcome.Kind]++;
-                    await output.WriteLineAsync($"  {upload.Name}: {outcome.Text}");
+                    await output.WriteLineAsync($"  {TerminalText.Safe(upload.Name)}: {TerminalText.Safe(outcome.Text)}");
                 }
             }
             catch (Azure.RequestFailedException failure)
@@ -92,14 +92,20 @@ public static class UploadCommand
         }
     }
 
-    private static async Task<(string Kind, string Text)> UploadAsync(IArticleStore store, ArticleReader reader, Upload upload, string? outlet, CancellationToken cancellationToken)
+    private static async Task<(string Kind, string Text)> UploadAsync(
+        IArticleStore store, ArticleReader reader, FolderEntry upload, int maxBytes, string? outlet, CancellationToken cancellationToken)
     {
         if (BlobNames.Problem(upload.Name) is { } problem)
         {
             return ("rejected", $"rejected: the name is not allowed ({problem})");
         }
 
-        var content = await File.ReadAllBytesAsync(upload.File.FullName, cancellationToken);
+        var file = await ArticleFolder.ReadAsync(upload, maxBytes, cancellationToken);
+        if (file.Content is not { } content)
+        {
+            return ("rejected", $"skipped: {file.Skipped}");
+        }
+
         Article article;
         try
         {
@@ -110,7 +116,7 @@ public static class UploadCommand
             return ("rejected", $"rejected: {rejected.Reason}");
         }
 
-        var stored = new StoredArticle(upload.Name, content, outlet ?? article.Outlet, article.Url, upload.File.Name);
+        var stored = new StoredArticle(upload.Name, content, outlet ?? article.Outlet, article.Url, Path.GetFileName(upload.FullPath));
         try
         {
             if (!await store.AddArticleAsync(stored, cancellationToken))
@@ -128,22 +134,22 @@ public static class UploadCommand
         return ("uploaded", $"uploaded{(details.Any() ? " (" + string.Join(", ", details) + ")" : string.Empty)}");
     }
 
-    /// <summary>Files as given, and every non-hidden file under each folder, named by their path relative to that folder.</summary>
-    private static List<Upload> Expand(FileSystemInfo[] paths)
+    /// <summary>
+    /// Files as given, and every non-hidden file under each folder, named by their path relative to that folder
+    /// (read safely: links and special files are skipped with their reason, see <see cref="ArticleFolder"/>).
+    /// </summary>
+    private static List<FolderEntry> Expand(FileSystemInfo[] paths)
     {
-        var uploads = new List<Upload>();
+        var uploads = new List<FolderEntry>();
         foreach (var path in paths)
         {
             if (path is DirectoryInfo folder)
             {
-                uploads.AddRange(folder.EnumerateFiles("*", SearchOption.AllDirectories)
-                    .Where(f => !f.Name.StartsWith('.'))
-                    .Select(f => new Upload(f, Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/')))
-                    .OrderBy(u => u.Name, StringComparer.Ordinal));
+                uploads.AddRange(ArticleFolder.List(folder));
             }
             else
             {
-                uploads.Add(new Upload((FileInfo)path, path.Name));
+                uploads.Add(ArticleFolder.File((FileInfo)path));
             }
         }
 

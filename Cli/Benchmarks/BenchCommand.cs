@@ -11,7 +11,8 @@ namespace Digest.Benchmarks;
 
 /// <summary>
 /// <c>bench</c>: measures summarize throughput on one core (plain-text articles and whole HTML pages of ~600 words)
-/// and composing briefings from 10,000 and 100,000 summaries (time and peak memory, each size in a fresh process).
+/// and composing briefings from 10,000, 100,000 and 300,000 summaries (time and peak memory, each size in a fresh
+/// process). <c>bench hostile</c> measures <c>run</c> on huge and deeply nested articles.
 /// </summary>
 public static class BenchCommand
 {
@@ -23,7 +24,7 @@ public static class BenchCommand
         var sizes = new Option<int[]>("--summaries")
         {
             Description = "Summary counts to compose from",
-            DefaultValueFactory = _ => [10_000, 100_000],
+            DefaultValueFactory = _ => [10_000, 100_000, 300_000],
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("bench", "Measure summarize throughput and briefing composition time and memory.") { articles, sizes };
@@ -55,6 +56,8 @@ public static class BenchCommand
             return DigestCli.Success;
         });
         command.Subcommands.Add(child);
+        command.Subcommands.Add(HostileBench.Create(output));
+        command.Subcommands.Add(HostileBench.CreateChild(output));
         command.Subcommands.Add(MailBench.Create(output));
         command.Subcommands.Add(FunctionsBench.Create(output, error));
         return command;
@@ -137,7 +140,7 @@ public static class BenchCommand
         return child.ExitCode == 0 ? result.Trim() : $"failed ({child.ExitCode}): {problems.Trim()}";
     }
 
-    private static void PinToOneCore()
+    internal static void PinToOneCore()
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
         {

@@ -24,7 +24,25 @@ public sealed class ArticleReader(IntakeOptions options)
 
     /// <summary>Reads the article in <paramref name="content"/>; <paramref name="name"/> is its file or blob name.</summary>
     /// <exception cref="ArticleRejectedException">The file cannot be used as an article; the reason says why.</exception>
+    /// <remarks>
+    /// Intake is pure computation over the bytes: any failure in it, even one intake did not foresee, is about this
+    /// file, so every command gets a rejection with a reason rather than an unhandled exception (the unforeseen one
+    /// is kept as the inner exception, for the log).
+    /// </remarks>
     public Article Read(string name, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            return ReadArticle(name, content);
+        }
+        catch (Exception unforeseen) when (unforeseen is not ArticleRejectedException and not OutOfMemoryException and not OperationCanceledException)
+        {
+            throw new ArticleRejectedException(name, RejectionCode.NotText,
+                $"the file could not be read ({unforeseen.GetType().Name}); please check it opens as text and re-upload it", unforeseen);
+        }
+    }
+
+    private Article ReadArticle(string name, ReadOnlySpan<byte> content)
     {
         var format = ArticleFormats.FromName(name);
         if (content.Length == 0)
@@ -45,7 +63,7 @@ public sealed class ArticleReader(IntakeOptions options)
 
         var parsed = format switch
         {
-            ArticleFormat.Markdown => MarkdownArticleParser.Parse(text),
+            ArticleFormat.Markdown => MarkdownArticleParser.Parse(name, text),
             ArticleFormat.Html => HtmlArticleParser.Parse(name, text),
             ArticleFormat.Json => JsonArticleParser.Parse(name, text),
             _ => PlainTextArticleParser.Parse(text),

@@ -10,14 +10,18 @@ public enum RejectionCode
     MalformedJson,
     MalformedHtml,
     NoUsableSentences,
+
+    /// <summary>Markdown, JSON or HTML nested deeper than intake reads.</summary>
+    TooDeeplyNested,
 }
 
 /// <summary>
 /// Thrown by intake when an article cannot be read. The message is written for an editor: it says what is wrong
 /// with the file and, where it helps, what to do about it. The run sets the article aside with this reason.
 /// </summary>
-public sealed class ArticleRejectedException(string article, RejectionCode code, string reason)
-    : Exception($"{article}: {reason}")
+/// <remarks><see cref="Exception.InnerException"/> is set when intake failed on the file in a way it did not foresee.</remarks>
+public sealed class ArticleRejectedException(string article, RejectionCode code, string reason, Exception? unforeseen = null)
+    : Exception($"{article}: {reason}", unforeseen)
 {
     public string Article { get; } = article;
 

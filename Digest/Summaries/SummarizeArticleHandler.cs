@@ -96,21 +96,17 @@ public sealed partial class SummarizeArticleHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored summary of {Article} is damaged; it is rebuilt from the article")]
     private partial void LogDamagedSummary(Exception exception, string article);
 
-    /// <summary>
-    /// Intake is pure computation over the bytes: any failure in it, even one intake did not foresee, is about this
-    /// article, so it is rejected with the reason rather than failing the run or being retried forever.
-    /// </summary>
+    /// <summary>Reads the article; an intake failure it did not foresee is logged with its exception (intake has made it a rejection).</summary>
     private Article Read(string name, ReadOnlySpan<byte> content)
     {
         try
         {
             return reader.Read(name, content);
         }
-        catch (Exception unexpected) when (unexpected is not ArticleRejectedException and not OutOfMemoryException)
+        catch (ArticleRejectedException rejected) when (rejected.InnerException is { } unforeseen)
         {
-            LogIntakeFailed(unexpected, name);
-            throw new ArticleRejectedException(name, RejectionCode.NotText,
-                $"the file could not be read ({unexpected.GetType().Name}); please check it opens as text and re-upload it");
+            LogIntakeFailed(unforeseen, name);
+            throw;
         }
     }
 

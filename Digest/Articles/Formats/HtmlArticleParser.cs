@@ -18,8 +18,14 @@ internal static class HtmlArticleParser
         var paragraphs = page.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
         if (paragraphs.Length == 0)
         {
+            var limits = new[]
+            {
+                page.TagsNestedTooDeep > 0 ? $"{page.TagsNestedTooDeep:N0} tags nested deeper than {HtmlNesting.MaxDepth} levels were ignored" : null,
+                page.Truncated ? $"only its first {HtmlNesting.MaxElements:N0} elements were read" : null,
+            }.OfType<string>().ToArray();
+            var nesting = limits.Length > 0 ? $" ({string.Join("; ", limits)})" : string.Empty;
             throw new ArticleRejectedException(name, RejectionCode.MalformedHtml,
-                "no article body found in the page: it has no paragraphs of text");
+                $"no article body found in the page: it has no paragraphs of text{nesting}");
         }
 
         return new ParsedArticle

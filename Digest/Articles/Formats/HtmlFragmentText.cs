@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Digest.Articles.Decoding;
+using Digest.Articles.Html;
 
 namespace Digest.Articles.Formats;
 
@@ -39,7 +40,7 @@ internal static partial class HtmlFragmentText
 
     public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<DroppedText> Dropped) Read(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out _, out _));
         var walk = new Walk();
         if (document.Body is { } body)
         {

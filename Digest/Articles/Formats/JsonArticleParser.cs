@@ -12,8 +12,12 @@ internal static class JsonArticleParser
 {
     private const string Shape = "an object with a \"body\" string and optional \"title\", \"url\", \"source\" and \"publishedAt\"";
 
+    /// <summary>The deepest nesting of arrays and objects read (System.Text.Json's default).</summary>
+    private const int MaxDepth = 64;
+
     private static readonly JsonDocumentOptions Options = new()
     {
+        MaxDepth = MaxDepth,
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
     };
@@ -61,6 +65,12 @@ internal static class JsonArticleParser
 
     private static JsonDocument ParseDocument(string name, string text)
     {
+        if (NestedTooDeep(text))
+        {
+            throw new ArticleRejectedException(name, RejectionCode.TooDeeplyNested,
+                $"the JSON nests arrays or objects more than {MaxDepth} levels deep; an article is {Shape}");
+        }
+
         try
         {
             return JsonDocument.Parse(text, Options);
@@ -71,6 +81,42 @@ internal static class JsonArticleParser
             var position = (error.BytePositionInLine ?? 0) + 1;
             throw Malformed(name, $"malformed JSON at line {line}, position {position}: {Explain(error.Message)}");
         }
+    }
+
+    /// <summary>Whether brackets outside strings open more than <see cref="MaxDepth"/> levels at some point.</summary>
+    private static bool NestedTooDeep(string text)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '[' or '{' && ++depth > MaxDepth)
+            {
+                return true;
+            }
+            else if (c is ']' or '}')
+            {
+                depth--;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>System.Text.Json's message without its own "LineNumber: ... | BytePositionInLine: ..." suffix.</summary>

@@ -16,9 +16,22 @@ internal static class MarkdownArticleParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    public static ParsedArticle Parse(string text)
+    /// <exception cref="ArticleRejectedException">With <see cref="RejectionCode.TooDeeplyNested"/>: lists, quotes or
+    /// brackets nested deeper than Markdig parses.</exception>
+    public static ParsedArticle Parse(string name, string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig stops at its nesting limit with an ArgumentException rather than recurse without end.
+            throw new ArticleRejectedException(name, RejectionCode.TooDeeplyNested,
+                "the Markdown is nested too deeply to read (lists, quotes, emphasis or brackets inside one another hundreds of levels deep)");
+        }
+
         var reader = new BlockReader();
         foreach (var block in document)
         {

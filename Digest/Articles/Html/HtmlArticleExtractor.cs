@@ -16,7 +16,7 @@ public static class HtmlArticleExtractor
     public static HtmlExtraction Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = Parser.ParseDocument(html);
+        var document = Parser.ParseDocument(HtmlNesting.Bound(html, out var leftOut, out var truncated));
         var body = document.Body ?? document.DocumentElement;
         var analysis = PageAnalysis.Of(body);
         var content = ContentSelector.Select(analysis, body);
@@ -28,6 +28,8 @@ public static class HtmlArticleExtractor
             Url = metadata.Url(),
             PublishedAt = metadata.PublishedAt(content),
             Paragraphs = BodyWriter.Write(analysis, content),
+            TagsNestedTooDeep = leftOut,
+            Truncated = truncated,
         };
     }
 }

@@ -9,7 +9,7 @@ namespace Digest.Articles.Html;
 /// </summary>
 internal sealed class PageAnalysis
 {
-    private const int MaxDepth = 400;
+    private const int MaxDepth = HtmlNesting.MaxTreeDepth;
     private const int MinParagraphLength = 25;
     private static readonly ElementStats Nothing = new();
 
