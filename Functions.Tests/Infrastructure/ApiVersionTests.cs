@@ -14,9 +14,11 @@ public sealed class ApiVersionTests
     public static TheoryData<string, string> Declarations()
     {
         var data = new TheoryData<string, string>();
-        foreach (var resource in CompiledBicep.AllResources().Where(r => !r.IsModule))
+        // One case per template and declaration: a module that declares several resources of one type is checked once.
+        foreach (var (path, declaration) in CompiledBicep.AllResources().Where(r => !r.IsModule)
+            .Select(r => (r.Template.Path, $"{r.Type}@{r.ApiVersion}")).Distinct())
         {
-            data.Add(resource.Template.Path, $"{resource.Type}@{resource.ApiVersion}");
+            data.Add(path, declaration);
         }
 
         return data;
