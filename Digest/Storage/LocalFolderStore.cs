@@ -14,7 +14,8 @@ namespace Digest.Storage;
 /// name can reach outside the folder. Writes go to a temporary file first and are then moved into place, so a crash
 /// never leaves half a file. Behaves like the Azure Storage store (the same contract tests run against both).
 /// </summary>
-public sealed class LocalFolderStore(string root, TimeProvider? time = null) : IDigestStore
+/// <param name="logger">Where a listing reports a damaged record it skips; none by default.</param>
+public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILogger? logger = null) : IDigestStore
 {
     /// <summary>The most UTF-8 bytes a job may have: what fits in a 64 KiB base64 Azure queue message.</summary>
     private const int MaxJobBytes = 48 * 1024;
@@ -447,7 +448,8 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
         }
     }
 
-    private static async IAsyncEnumerable<T> ReadAllAsync<T>(string folder, string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every readable record in the folder; a damaged one is skipped and reported, so one bad file never stops a listing.</summary>
+    private async IAsyncEnumerable<T> ReadAllAsync<T>(string folder, string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         if (!Directory.Exists(folder))
@@ -457,7 +459,18 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null) : I
 
         foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            if (await ReadAsync<T>(path, kind, Path.GetFileNameWithoutExtension(path), cancellationToken) is { } item)
+            T? item;
+            try
+            {
+                item = await ReadAsync<T>(path, kind, Path.GetFileNameWithoutExtension(path), cancellationToken);
+            }
+            catch (DamagedRecordException damaged)
+            {
+                DamagedRecordLog.Skipped(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, damaged, damaged.Kind, damaged.Item);
+                continue;
+            }
+
+            if (item is not null)
             {
                 yield return item;
             }

@@ -23,14 +23,14 @@ public static class StorageServices
         var settings = StorageSettings.FromConfiguration(configuration);
         if (settings is null)
         {
-            services.AddSingleton<IDigestStore>(sp => new LocalFolderStore(dataFolder, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IDigestStore>(sp => new LocalFolderStore(dataFolder, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<LocalFolderStore>()));
         }
         else
         {
             services.AddStorageClients(settings);
             services.AddSingleton(sp => new StorageClients(
                 sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<TableServiceClient>()));
-            services.AddSingleton<IDigestStore>(sp => new AzureStorageStore(sp.GetRequiredService<StorageClients>(), time: sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IDigestStore>(sp => new AzureStorageStore(sp.GetRequiredService<StorageClients>(), time: sp.GetRequiredService<TimeProvider>(), logger: sp.GetService<ILoggerFactory>()?.CreateLogger<AzureStorageStore>()));
         }
 
         services.AddSingleton<ISummaryStore>(sp => sp.GetRequiredService<IDigestStore>());

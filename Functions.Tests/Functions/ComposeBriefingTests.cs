@@ -107,6 +107,22 @@ public sealed class ComposeBriefingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComposeBriefing_DamagedSummaryAndDamagedEarlierBriefing_ComposesTheDayFromTheRest()
+    {
+        await SummarizeAsync("selkie-launch-valley-ledger.json", new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero));
+        await SummarizeAsync("halvorsen-pinecrest-merger-metro-wire.txt", new DateTimeOffset(2026, 11, 19, 10, 0, 0, TimeSpan.Zero));
+        var damagedSummary = Directory.GetFiles(Path.Combine(dataFolder, "summaries"), "halvorsen*").Single();
+        await File.WriteAllTextAsync(damagedSummary, "{\"article\": \"halvorsen-pinecrest-merger-metro-wire.txt\", \"sent");
+        Directory.CreateDirectory(Path.Combine(dataFolder, "briefings"));
+        await File.WriteAllTextAsync(Path.Combine(dataFolder, "briefings", "2026-11-19.json"), "{\"date\": \"2026-11-19\", \"stor");
+
+        await FireAsync(new DateTimeOffset(2026, 11, 20, 6, 0, 5, TimeSpan.Zero));
+
+        Assert.Equal(1, await StoriesOnAsync(20));
+        Assert.Single(await DrainQueueAsync());
+    }
+
+    [Fact]
     public async Task ComposeBriefing_DayWithoutArticles_StoresAnEmptyBriefingAndQueuesNothing()
     {
         await FireAsync(new DateTimeOffset(2026, 11, 23, 6, 0, 5, TimeSpan.Zero));

@@ -392,6 +392,22 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Summaries_OneDamaged_ListingSkipsItAndReturnsTheRest()
+    {
+        var day = SummaryBuilder.BrennportDay();
+        foreach (var summary in day)
+        {
+            await Store.SaveAsync(summary);
+        }
+
+        await WriteRawSummaryAsync(day[0].Article, "{\"article\": \"trunc");
+
+        var listed = await Store.ListSummarizedSinceAsync(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).Select(s => s.Article).ToListAsync();
+
+        Assert.Equal(day.Skip(1).Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Briefing_Damaged_FailsWithAnErrorNamingTheDate()
     {
         await WriteRawBriefingAsync(new DateOnly(2026, 11, 19), "{\"date\": \"2026-11-19\", \"stor");

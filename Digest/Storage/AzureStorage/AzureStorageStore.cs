@@ -28,10 +28,13 @@ public sealed class AzureStorageStore : IDigestStore
     private readonly StorageClients clients;
     private readonly TimeProvider clock;
     private readonly StorageLayout names;
+    private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, Lazy<Task>> created = new(StringComparer.Ordinal);
 
-    public AzureStorageStore(StorageClients clients, StorageLayout? layout = null, TimeProvider? time = null)
+    /// <param name="logger">Where a listing reports a damaged record it skips; none by default.</param>
+    public AzureStorageStore(StorageClients clients, StorageLayout? layout = null, TimeProvider? time = null, ILogger? logger = null)
     {
+        this.logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.clients = clients;
         clock = time ?? TimeProvider.System;
         names = layout ?? StorageLayout.Default;
@@ -444,13 +447,28 @@ public sealed class AzureStorageStore : IDigestStore
             .ToListAsync(cancellationToken);
         foreach (var batch in blobs.Chunk(16))
         {
-            foreach (var item in await Task.WhenAll(batch.Select(name => ReadJsonAsync<T>(containerName, name, kind, name, cancellationToken))))
+            foreach (var item in await Task.WhenAll(batch.Select(name => ReadListedAsync<T>(containerName, name, kind, cancellationToken))))
             {
                 if (item is not null)
                 {
                     yield return item;
                 }
             }
+        }
+    }
+
+    /// <summary>A listed record, or null when it is damaged: reported and skipped, so one bad blob never stops a listing.</summary>
+    private async Task<T?> ReadListedAsync<T>(string containerName, string blob, string kind, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await ReadJsonAsync<T>(containerName, blob, kind, blob, cancellationToken);
+        }
+        catch (DamagedRecordException damaged)
+        {
+            DamagedRecordLog.Skipped(logger, damaged, damaged.Kind, damaged.Item);
+            return null;
         }
     }
 }
