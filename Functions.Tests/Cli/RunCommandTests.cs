@@ -138,6 +138,38 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(outFolder, "briefings")));
     }
 
+    [Fact]
+    public async Task Run_TwoProcessesAtOnceOnOneFolder_EveryReaderGetsOneEmail()
+    {
+        var readers = Enumerable.Range(0, 40).Select(i => $"reader{i:D2}@example.com").ToArray();
+        await File.WriteAllTextAsync(Path.Combine(outFolder, "subscribers.json"), JsonSerializer.Serialize(readers.Select(r => new { email = r })));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => StartCliAsync(
+            "run", Path.Combine(Samples, "articles"), "--out", outFolder, "--date", "2026-11-20", "--to", "editor@example.com")));
+
+        Assert.All(runs, run => Assert.True(run.Exit == 0, run.Error));
+        var recipients = Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml")
+            .Select(eml => File.ReadLines(eml).First(line => line.StartsWith("To: ", StringComparison.Ordinal))[4..].Trim('<', '>', ' '))
+            .ToList();
+        Assert.Equal(readers.Append("editor@example.com").Order(StringComparer.Ordinal), recipients.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<(int Exit, string Error)> StartCliAsync(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliAssembly);
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, error + await output);
+    }
+
     /// <summary>The command line as built in its own project folder, with its own runtime configuration.</summary>
     private static string CliAssembly => Path.Combine(
         Path.GetDirectoryName(FunctionsMetadata.Path)!.Replace(Path.Combine("Functions", "bin"), Path.Combine("Cli", "bin"), StringComparison.Ordinal), "Digest.Cli.dll");
