@@ -19,6 +19,7 @@ internal static partial class StoryText
         "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "in", "on", "at", "by", "from", "as", "that",
         "which", "who", "its", "their", "was", "were", "is", "are", "has", "have", "had", "be", "than", "into", "about",
         "said", "says", "this", "these", "those", "our", "my", "your", "not", "no", "very", "more", "most",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
     };
 
     private static readonly string[] Units =
