@@ -99,7 +99,7 @@ public sealed partial class StoryWriter
             .Select((summary, index) => (summary, index))
             .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
             .Select(x => (Title: StoryText.WithoutDateline(x.summary.Title!.Trim()), x.index))
-            .Where(x => x.Title.Length > 0)
+            .Where(x => x.Title.Any(char.IsLower)) // "BAAR, SWITZERLAND" is a dateline on a line of its own
             .Select(x => (x.Title, x.index, explainer: StoryText.IsExplainerTitle(x.Title), centrality: Centrality(x.Title, x.index, texts)))
             .OrderBy(x => x.explainer)
             .ThenByDescending(x => x.centrality)
