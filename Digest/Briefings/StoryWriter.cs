@@ -9,16 +9,15 @@ namespace Digest.Briefings;
 /// 2-4 sentences drawn across the sources, and the list of sources.
 /// <para>
 /// Sentences that several outlets agree on rank first (a fact reported by many is the core of the story), then the
-/// leads of each article. A sentence is skipped when it says what an already chosen sentence says (high word overlap)
-/// or repeats the same quote, so the story never tells a fact or a quote twice.
+/// leads of each article; a figure other outlets report too adds support. A sentence is skipped when it says what an
+/// already chosen sentence says (high word overlap, the same figure, written out or in digits) or repeats the same
+/// quote, so the story never tells a fact or a quote twice; and when it cannot stand alone (see <see cref="StoryText"/>).
 /// </para>
 /// </summary>
 public sealed partial class StoryWriter
 {
     private const double SameFactOverlap = 0.45;
     private const double SameQuoteOverlap = 0.6;
-    private const int MinHeadline = 40;
-    private const int MaxHeadline = 110;
 
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
@@ -30,12 +29,22 @@ public sealed partial class StoryWriter
             Sources = sources.Select(s => new StorySource
             {
                 Article = s.Article,
-                Outlet = s.Outlet ?? "Unknown outlet",
+                Outlet = s.Outlet ?? SourceName(s),
                 Title = s.Title,
                 Url = s.Url,
                 PublishedAt = s.PublishedAt,
             }).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// What tells a source apart when nothing in it names its outlet: its file name without the extension
+    /// (<c>barn-fire-dunmore</c>), never a shared "unknown outlet".
+    /// </summary>
+    private static string SourceName(ArticleSummary summary)
+    {
+        var name = Path.GetFileNameWithoutExtension(summary.Article.Replace('\\', '/').Split('/')[^1]);
+        return name.Length > 0 ? name : summary.Article;
     }
 
     private static int TargetLength(int sourceCount) => sourceCount switch { 1 => 2, <= 3 => 3, _ => 4 };
@@ -48,6 +57,11 @@ public sealed partial class StoryWriter
             for (var p = 0; p < sources[s].Sentences.Count; p++)
             {
                 var text = sources[s].Sentences[p];
+                if (!StoryText.StandsAlone(text))
+                {
+                    continue;
+                }
+
                 candidates.Add(new Candidate(text, s, p, [.. SummaryTerms.ContentStems(text)], Quotes(text), Figures(text)));
             }
         }
@@ -65,7 +79,11 @@ public sealed partial class StoryWriter
                 }
             }
 
-            candidate.Score = bestPerSource.Sum() + (1.0 / (1 + candidate.Position)) + (0.1 / (1 + candidate.Source));
+            // Facts other outlets report too (the same figure) count as support: who, what, how many.
+            var factSupport = candidate.Figures.Count == 0 ? 0 : candidates
+                .Where(o => o.Source != candidate.Source && o.Figures.Overlaps(candidate.Figures))
+                .Select(o => o.Source).Distinct().Count();
+            candidate.Score = bestPerSource.Sum() + (0.25 * factSupport) + (1.0 / (1 + candidate.Position)) + (0.1 / (1 + candidate.Source));
         }
 
         return candidates;
@@ -76,15 +94,27 @@ public sealed partial class StoryWriter
         // The title that best matches what all the sources report: most overlap with the other articles' titles and
         // sentences. An angle piece's headline ("... as cities confront rising costs") loses to the plain event.
         var texts = sources.Select(s => new HashSet<string>(SummaryTerms.ContentStems(s.Title + " " + string.Join(' ', s.Sentences)))).ToArray();
+        // An explainer's title ("What we know about ...") loses to one that states the news.
         var best = sources
             .Select((summary, index) => (summary, index))
             .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
-            .Select(x => (x.summary.Title, x.index, centrality: Centrality(x.summary.Title!, x.index, texts)))
-            .OrderByDescending(x => x.centrality)
+            .Select(x => (Title: StoryText.WithoutDateline(x.summary.Title!.Trim()), x.index))
+            .Where(x => x.Title.Any(char.IsLower)) // "BAAR, SWITZERLAND" is a dateline on a line of its own
+            .Select(x => (x.Title, x.index, explainer: StoryText.IsExplainerTitle(x.Title), centrality: Centrality(x.Title, x.index, texts)))
+            .OrderBy(x => x.explainer)
+            .ThenByDescending(x => x.centrality)
             .ThenBy(x => x.index)
-            .Select(x => x.Title!.Trim())
+            .Select(x => x.Title)
             .FirstOrDefault();
-        return best ?? Shorten(candidates.OrderBy(c => c.Source).ThenBy(c => c.Position).Select(c => c.Text).FirstOrDefault() ?? "Untitled story");
+        if (best is not null)
+        {
+            return best;
+        }
+
+        // The lead of each source first, then the sentences after it.
+        var leads = sources.SelectMany((s, i) => s.Sentences.Select((text, p) => (text, i, p)))
+            .OrderBy(x => x.p).ThenBy(x => x.i).Select(x => x.text);
+        return StoryText.HeadlineFrom(leads) ?? "Untitled story";
     }
 
     private static double Centrality(string title, int source, HashSet<string>[] texts)
@@ -108,6 +138,12 @@ public sealed partial class StoryWriter
                 break;
             }
 
+            // The lead may not open with "He", "It" ...: nothing before it says who or what.
+            if (chosen.Count == 0 && StoryText.OpensWithPronoun(candidate.Text))
+            {
+                continue;
+            }
+
             if (chosen.Any(c => Overlap(c.Stems, candidate.Stems) >= SameFactOverlap || SharesQuote(c, candidate) || SharesFigure(c, candidate)))
             {
                 continue;
@@ -116,6 +152,7 @@ public sealed partial class StoryWriter
             chosen.Add(candidate);
         }
 
+        // A story whose every sentence leaned on another keeps none of them; its headline still says what happened.
         // Best-supported fact first: it is the story's lead.
         return chosen.Select(c => c.Text).ToArray();
     }
@@ -144,34 +181,20 @@ public sealed partial class StoryWriter
             .Where(stems => stems.Count >= 3)
             .ToList();
 
-    /// <summary>
-    /// A headline from a sentence, for a story none of whose articles has a title: the sentence without its full stop
-    /// when short, else its main clause (cut before "after", "as", a comma ...), else cut at a word with an ellipsis.
-    /// </summary>
-    private static string Shorten(string sentence)
+    /// <summary>The distinctive figures of a sentence; numbers written out ("Twenty-three") count as their digits.</summary>
+    private static HashSet<string> Figures(string sentence)
     {
-        sentence = sentence.Trim().TrimEnd('.');
-        if (sentence.Length <= MaxHeadline)
-        {
-            return sentence;
-        }
-
-        var clause = ClauseBreak().Matches(sentence).Where(m => m.Index is >= MinHeadline and <= MaxHeadline).LastOrDefault();
-        return clause is not null ? sentence[..clause.Index] : sentence[..sentence.LastIndexOf(' ', MaxHeadline - 3)] + "…";
-    }
-
-    private static HashSet<string> Figures(string sentence) =>
-        FigurePattern().Matches(sentence)
+        var figures = FigurePattern().Matches(sentence)
             .Select(m => m.Value.TrimEnd('.', ','))
             .Where(f => !(f.Length == 4 && f[0] is '1' or '2' && f.All(char.IsDigit)))
             .Where(f => f.Length >= 2)
             .ToHashSet(StringComparer.Ordinal);
+        figures.UnionWith(StoryText.SpelledNumbers(sentence));
+        return figures;
+    }
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)*(?:-\d+)?%?")]
     private static partial Regex FigurePattern();
-
-    [GeneratedRegex(@",\s| (?:after|as|and|while|because|when|amid|despite|following|with) | [—–] ")]
-    private static partial Regex ClauseBreak();
 
     [GeneratedRegex("[\"“”](?<quote>[^\"“”]{12,})[\"“”]")]
     private static partial Regex QuotePattern();

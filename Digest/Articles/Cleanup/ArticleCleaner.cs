@@ -35,10 +35,9 @@ public sealed class ArticleCleaner
                     continue;
                 }
 
-                var headline = TitleText.StripWirePrefix(paragraph);
-                if (cleanTitle is null && TitleText.LooksLikeTitle(headline) && Subheads.IsHeadingLike(headline))
+                if (cleanTitle is null && run.TakeTitle(paragraph) is { } found)
                 {
-                    cleanTitle = headline;
+                    cleanTitle = found;
                     continue;
                 }
             }
@@ -64,7 +63,43 @@ public sealed class ArticleCleaner
         /// <summary>True when the first kept paragraph is the dek sentence that followed a leading dateline.</summary>
         public bool KeptDek { get; private set; }
 
+        /// <summary>True right after a byline that named no outlet: the next line may be the outlet's name.</summary>
+        private bool _outletMayFollow;
+
         public void Drop(string kind, string text) => Dropped.Add(new DroppedText(kind, text));
+
+        /// <summary>
+        /// The title when the paragraph is one: a heading-like line, a headline-cased line of up to two sentences
+        /// (<c>Chief Raft Is Out. The Overtime Questions Aren't Going Anywhere.</c>), or either after a dateline glued
+        /// to it (<c>PORT CALDER, Ore. (Metro Wire) -- Fire Chief Resigns</c>, the dateline is dropped).
+        /// </summary>
+        public string? TakeTitle(string paragraph)
+        {
+            if (_outletMayFollow && Bylines.OutletUnderByline(paragraph) is not null)
+            {
+                return null;
+            }
+
+            var headline = TitleText.StripWirePrefix(paragraph);
+            if (IsTitle(headline))
+            {
+                return headline;
+            }
+
+            var (dateline, rest, date) = Datelines.SplitPrefix(paragraph);
+            rest = TitleText.StripWirePrefix(rest.Trim());
+            if (dateline is null || !IsTitle(rest))
+            {
+                return null;
+            }
+
+            Drop(DroppedKinds.Dateline, dateline);
+            Date ??= date;
+            return rest;
+        }
+
+        private static bool IsTitle(string line) =>
+            (TitleText.LooksLikeTitle(line) && Subheads.IsHeadingLike(line)) || TitleText.IsHeadlineCased(line);
 
         /// <summary>Keeps a format-given title unless it is really a date, byline, caption or other metadata.</summary>
         public string? AcceptTitle(string? title)
@@ -111,6 +146,18 @@ public sealed class ArticleCleaner
                 }
             }
 
+            // By NAME / OUTLET / Updated TIME, one item a line.
+            if (_outletMayFollow)
+            {
+                _outletMayFollow = false;
+                if (Bylines.OutletUnderByline(paragraph) is { } named)
+                {
+                    Outlet ??= named;
+                    Drop(DroppedKinds.Byline, paragraph);
+                    return;
+                }
+            }
+
             var kind = ClassifyWhole(paragraph);
             if (kind is not null)
             {
@@ -147,7 +194,18 @@ public sealed class ArticleCleaner
             {
                 Outlet ??= byline.Outlet;
                 Date ??= byline.Date;
+                _outletMayFollow = byline.Outlet is null && Outlet is null;
                 return DroppedKinds.Byline;
+            }
+
+            if (Bylines.IsStamp(paragraph))
+            {
+                return DroppedKinds.Dateline;
+            }
+
+            if (TagLines.IsGlued(paragraph))
+            {
+                return DroppedKinds.Tags;
             }
 
             // A bare tag list is only known to be tags when it closes the article (see DropTrailingTags).

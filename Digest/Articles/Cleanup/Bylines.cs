@@ -42,8 +42,35 @@ internal static partial class Bylines
     [GeneratedRegex(@"\p{Ll}{2,}[.!?]$|[!?]$")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^\d+\s*min(?:ute)?s?\s+read$|^updated\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d+\s*min(?:ute)?s?\s+read$|^(?:updated|posted|published)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IgnorableSegment();
+
+    /// <summary><c>Metro Wire reporter Sam Adler contributed to this report.</c></summary>
+    [GeneratedRegex(@"^(?<outlet>\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+(?:staff\s+)?(?:reporters?|writers?|correspondents?|photographers?)\s+(?<names>.+?)\s+contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OutletContribution();
+
+    /// <summary>The line under an outlet-less byline: <c>Cascade Wire</c>, <c>Cascade Wire Updated 6:40 a.m. PT</c>.</summary>
+    [GeneratedRegex(@"^(?<outlet>\p{Lu}[^|•·—–:;!?]{1,50}?)(?:\s*[|•·—–,]?\s*(?:updated|published|posted)\b.{0,40})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OutletLine();
+
+    /// <summary>A line that is only a time stamp: <c>Updated 6:40 a.m. PT</c>, <c>Posted Friday</c>.</summary>
+    [GeneratedRegex(@"^(?:updated|published|posted)\b[^.!?]{0,40}(?:[ap]\.m\.)?[^.!?]{0,10}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StampLine();
+
+    /// <summary>True when the paragraph is only a time stamp (<c>Updated 6:40 a.m. PT</c>).</summary>
+    public static bool IsStamp(string paragraph) => paragraph.Length <= 60 && StampLine().IsMatch(paragraph);
+
+    /// <summary>
+    /// The outlet named by the line that follows an outlet-less byline (<c>By NAME</c> / <c>OUTLET</c> /
+    /// <c>Updated TIME</c>, one item a line), or null when the line is not one.
+    /// </summary>
+    public static string? OutletUnderByline(string paragraph)
+    {
+        var match = OutletLine().Match(paragraph);
+        return match.Success && !SentenceEnd().IsMatch(paragraph) && !Datelines.StartsWithDateline(paragraph)
+            ? AsOutlet(match.Groups["outlet"].Value)
+            : null;
+    }
 
     /// <summary>True when the whole paragraph is a byline or a credit line.</summary>
     public static bool TryParse(string paragraph, out Byline byline)
@@ -59,7 +86,22 @@ internal static partial class Bylines
             return true;
         }
 
+        var contribution = OutletContribution().Match(paragraph);
+        if (contribution.Success && IsNameList(contribution.Groups["names"].Value))
+        {
+            byline = new Byline(AsOutlet(contribution.Groups["outlet"].Value), null);
+            return true;
+        }
+
+        // The outlet may come first: "Coastline Daily | By June Okoro | Nov. 20, 2026".
+        string? leadOutlet = null;
         var lead = AuthorLead().Match(paragraph);
+        if (!lead.Success && SegmentSeparator().Split(paragraph, 2) is [var first, var others] && AsOutlet(first) is { } firstOutlet)
+        {
+            lead = AuthorLead().Match(others);
+            leadOutlet = firstOutlet;
+        }
+
         if (!lead.Success || SentenceEnd().IsMatch(paragraph))
         {
             return false;
@@ -70,6 +112,8 @@ internal static partial class Bylines
         {
             return false;
         }
+
+        outlet ??= leadOutlet;
 
         DateTimeOffset? date = null;
         foreach (var segment in segments.Skip(1).Where(s => s.Length > 0))

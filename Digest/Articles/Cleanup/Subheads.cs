@@ -12,7 +12,7 @@ internal static partial class Subheads
     private const int MaxHeadingLength = 90;
 
     private const string KnownLabels =
-        @"what\s+we\s+(?:know|don['’]t\s+know)(?:\s+so\s+far)?|what['’]s\s+(?:next|new|happening|at\s+stake)|what\s+(?:happens|comes)\s+next|what\s+(?:they|people)\s+(?:are\s+saying|['’]re\s+saying|said)|what\s+(?:happened|to\s+know|to\s+watch|you\s+need\s+to\s+know)|why\s+it\s+matters|(?:the\s+)?big\s+picture(?:\s+view)?|(?:the\s+)?backstory|background|(?:the\s+)?context|(?:key\s+)?takeaways|(?:the\s+)?bottom\s+line|between\s+the\s+lines|by\s+the\s+numbers|zoom\s+(?:in|out)|driving\s+the\s+news|state\s+of\s+play|(?:the\s+)?latest|catch\s+up\s+quick|go\s+deeper|dig\s+deeper|flashback|(?:the\s+)?other\s+side|reality\s+check|(?:the\s+)?intrigue|yes,?\s+but|(?:the\s+)?details|timeline|local\s+perspective|(?:the\s+)?response|(?:the\s+)?fallout|(?:the\s+)?impact|looking\s+ahead|(?:the\s+)?stakes|how\s+we\s+got\s+here|(?:key|fast|quick)\s+facts|at\s+a\s+glance|highlights|in\s+brief|dig\s+in|the\s+news|the\s+scene|the\s+victims?|the\s+suspects?|the\s+investigation";
+        @"what\s+we\s+(?:know|don['’]t\s+know)(?:\s+so\s+far)?|what['’]s\s+(?:next|new|happening|at\s+stake)|what\s+(?:happens|comes)\s+next|what\s+(?:they|people|others|critics|officials)(?:\s+are|['’]re)\s+saying|what\s+(?:they|people)\s+said|what\s+(?:happened|to\s+know|to\s+watch|you\s+need\s+to\s+know)|why\s+it\s+matters|(?:the\s+)?big\s+picture(?:\s+view)?|(?:the\s+)?backstory|background|(?:the\s+)?context|(?:key\s+)?takeaways|(?:the\s+)?bottom\s+line|between\s+the\s+lines|by\s+the\s+numbers|zoom\s+(?:in|out)|driving\s+the\s+news|state\s+of\s+play|(?:the\s+)?latest|catch\s+up\s+quick|go\s+deeper|dig\s+deeper|flashback|(?:the\s+)?other\s+side|reality\s+check|(?:the\s+)?intrigue|yes,?\s+but|(?:the\s+)?details|timeline|local\s+perspective|(?:the\s+)?response|(?:the\s+)?fallout|(?:the\s+)?impact|looking\s+ahead|(?:the\s+)?stakes|how\s+we\s+got\s+here|(?:key|fast|quick)\s+facts|at\s+a\s+glance|highlights|in\s+brief|dig\s+in|the\s+news|the\s+scene|the\s+victims?|the\s+suspects?|the\s+investigation";
 
     [GeneratedRegex(@"^(?:" + KnownLabels + @")\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelLead();
@@ -22,6 +22,10 @@ internal static partial class Subheads
 
     [GeneratedRegex(@"^[\p{L}\p{N}'’&-]+(?:\s+[\p{L}\p{N}'’&-]+){0,6}\s*:$")]
     private static partial Regex ColonLabel();
+
+    /// <summary>A question standing as a heading: <c>What is known about the meeting?</c></summary>
+    [GeneratedRegex(@"^(?:what|how|why|who|when|where|which|is|are|was|were|will|can|could|does|do|did|should|has|have)\b[^""“”?.!]{3,90}\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionHeading();
 
     [GeneratedRegex(@"[,!?]\s*[”""]|[“""]")]
     private static partial Regex QuotedSpeech();
@@ -35,6 +39,13 @@ internal static partial class Subheads
     public static bool IsSubhead(string paragraph)
     {
         if (LabelOnly().IsMatch(paragraph))
+        {
+            return true;
+        }
+
+        // An explainer's question subhead ("What is known about the meeting?"): a short question standing alone,
+        // never a quoted one.
+        if (QuestionHeading().IsMatch(paragraph) && Sentences.WordCount(paragraph) <= MaxHeadingWords)
         {
             return true;
         }

@@ -14,6 +14,18 @@ internal static partial class TagLines
     [GeneratedRegex(@"^(?:and|or)\s", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();
 
+    /// <summary>A word holding two or more glued capitalised words: <c>WorldPoliticsJane</c>.</summary>
+    [GeneratedRegex(@"\p{Ll}{2,}\p{Lu}\p{Ll}+\p{Lu}")]
+    private static partial Regex GluedWords();
+
+    /// <summary>
+    /// True for a tag strip whose items were glued together when the page lost its markup
+    /// (<c>WorldPoliticsJane DoeNews</c>): a few words, no sentence punctuation, and a word holding three glued items.
+    /// </summary>
+    public static bool IsGlued(string text) =>
+        text.Length <= 120 && !Sentences.EndsLikeSentence(text) && text.Split(' ').Length <= 8 &&
+        text.IndexOfAny([',', ';', ':']) < 0 && GluedWords().IsMatch(text);
+
     /// <summary>True when the text is a labelled tag line (<c>Tags: ...</c>).</summary>
     public static bool IsLabelled(string text) => TagLead().IsMatch(text);
 

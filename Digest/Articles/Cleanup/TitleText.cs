@@ -28,6 +28,22 @@ internal static partial class TitleText
         return !IsMetadata(line);
     }
 
+    /// <summary>
+    /// True for a headline-cased line of one or two sentences (<c>Chief Raft Is Out. The Overtime Questions Aren't
+    /// Going Anywhere.</c>): every word of four letters or more capitalised, at most 20 words, and no metadata.
+    /// </summary>
+    public static bool IsHeadlineCased(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 3 or > 20 || line.Length > MaxTitleLength || Sentences.Split(line).Count > 2)
+        {
+            return false;
+        }
+
+        var long4 = words.Select(w => w.Trim('"', '“', '”', '‘', '’', '\'', '(', ')')).Where(w => w.Length >= 4 && w.Any(char.IsLetter)).ToList();
+        return long4.Count >= 2 && long4.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0])) && !IsMetadata(line);
+    }
+
     /// <summary>True when the line is a date, dateline, byline, caption, prompt, end note or tag line.</summary>
     public static bool IsMetadata(string line) =>
         Datelines.StartsWithDateline(line) || Bylines.TryParse(line, out _) || Captions.IsCaption(line) ||

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using Digest.Briefings;
+
+namespace Digest.Cli.Editorial;
+
+/// <summary>
+/// <c>check-briefing BRIEFING.json... [--list] [--strict]</c>: counts, per kind, what an editor would send back in
+/// briefings (<see cref="BriefingCheck"/>), over all the files given.
+/// </summary>
+public static class CheckBriefingCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<FileInfo[]>("briefings") { Description = "Briefing JSON files (<out>/briefings/<date>.json)", Arity = ArgumentArity.OneOrMore };
+        var list = new Option<bool>("--list") { Description = "Also print each finding: kind, file, story number and the text at fault" };
+        var strict = new Option<bool>("--strict") { Description = "Exit 1 when anything is found" };
+        var command = new Command("check-briefing", "Count what an editor would send back in briefings: unknown outlets, cut or datelined headlines, sentences that point outside their story, teasers, bylines, facts told twice.")
+        {
+            files, list, strict,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var counts = BriefingCheck.Kinds.ToDictionary(k => k, _ => 0);
+            int stories = 0, sentences = 0, sources = 0;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                Briefing? briefing;
+                try
+                {
+                    await using var stream = file.OpenRead();
+                    briefing = await JsonSerializer.DeserializeAsync<Briefing>(stream, DigestJson.Options, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+                {
+                    await error.WriteLineAsync($"{file.Name}: not a readable briefing: {e.Message}");
+                    return DigestCli.BadArguments;
+                }
+
+                if (briefing is null)
+                {
+                    await error.WriteLineAsync($"{file.Name}: not a briefing");
+                    return DigestCli.BadArguments;
+                }
+
+                stories += briefing.Stories.Count;
+                sentences += briefing.Stories.Sum(s => s.Summary.Count);
+                sources += briefing.Stories.Sum(s => s.Sources.Count);
+                foreach (var finding in BriefingCheck.Check(briefing))
+                {
+                    counts[finding.Kind]++;
+                    if (parse.GetValue(list))
+                    {
+                        await output.WriteLineAsync($"{finding.Kind}\t{file.Name}\t{finding.Story}\t{finding.Text}");
+                    }
+                }
+            }
+
+            await output.WriteLineAsync($"{stories} stories, {sentences} story sentences, {sources} sources");
+            foreach (var kind in BriefingCheck.Kinds)
+            {
+                var of = kind switch
+                {
+                    BriefingCheck.UnknownOutlet => sources,
+                    BriefingCheck.CutHeadline or BriefingCheck.DatelinedHeadline => stories,
+                    BriefingCheck.FactTwice => stories,
+                    _ => sentences,
+                };
+                var unit = kind switch
+                {
+                    BriefingCheck.UnknownOutlet => "sources",
+                    BriefingCheck.CutHeadline or BriefingCheck.DatelinedHeadline => "headlines",
+                    BriefingCheck.FactTwice => "stories (pairs)",
+                    _ => "sentences",
+                };
+                await output.WriteLineAsync($"{kind,-20} {counts[kind],5} of {of} {unit}");
+            }
+
+            var headlines = counts[BriefingCheck.CutHeadline] + counts[BriefingCheck.DatelinedHeadline];
+            var flaggedSentences = counts[BriefingCheck.PointsOutside] + counts[BriefingCheck.Teaser] + counts[BriefingCheck.Byline];
+            await output.WriteLineAsync($"headlines flagged: {Percent(headlines, stories)}; story sentences flagged: {Percent(flaggedSentences, sentences)}");
+            return parse.GetValue(strict) && counts.Values.Any(c => c > 0) ? DigestCli.Failure : DigestCli.Success;
+        });
+        return command;
+    }
+
+    private static string Percent(int count, int of) =>
+        of == 0 ? "0" : $"{count} ({100.0 * count / of:0.0}%)";
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Digest.Articles.Cleanup;
+
+namespace Digest.Briefings;
+
+/// <summary>
+/// What a story may say and how its headline reads: whether a sentence stands alone where it is put, and a whole,
+/// headline-length statement of the event from the leads when no source has a title.
+/// </summary>
+internal static partial class StoryText
+{
+    private const int MinHeadline = 30;
+    private const int MaxHeadline = 110;
+    private const int LeadsTried = 4;
+
+    private static readonly HashSet<string> DanglingEnds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "in", "on", "at", "by", "from", "as", "that",
+        "which", "who", "its", "their", "was", "were", "is", "are", "has", "have", "had", "be", "than", "into", "about",
+        "said", "says", "this", "these", "those", "our", "my", "your", "not", "no", "very", "more", "most",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+    };
+
+    private static readonly string[] Units =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+
+    private static readonly string[] Tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+    /// <summary>
+    /// False for a sentence that makes no sense without another the story does not carry ("That is how long it took",
+    /// "What she saw was ...", "This statement was made by ...", "But ..."), a teaser ("Here's what the budget pays
+    /// for.") and a byline or credit line.
+    /// </summary>
+    public static bool StandsAlone(string sentence)
+    {
+        var text = sentence.TrimStart('"', '“', '‘', '\'', ' ');
+        return !Demonstrative().IsMatch(text) && !Connective().IsMatch(text) && !WhatClause().IsMatch(text) &&
+               !Teaser().IsMatch(text) && !BylineInside().IsMatch(text) && !Bylines.TryParse(sentence, out _);
+    }
+
+    /// <summary>True when the sentence opens with a pronoun whose person or thing only an earlier sentence names.</summary>
+    public static bool OpensWithPronoun(string sentence) => Pronoun().IsMatch(sentence);
+
+    /// <summary>True for an explainer's or angle piece's title: "What we know about ...", "Here's why ...", "Analysis: ...".</summary>
+    public static bool IsExplainerTitle(string title) => ExplainerTitle().IsMatch(title);
+
+    /// <summary>The text without a dateline at its start (<c>Port Calder, Oregon (Wire) --</c>, <c>HALIFAX/OTTAWA, Canada</c>).</summary>
+    public static string WithoutDateline(string text)
+    {
+        var (dateline, rest, _) = Datelines.SplitPrefix(text);
+        if (dateline is not null && rest.Trim().Length > 0)
+        {
+            text = rest.Trim();
+        }
+
+        var match = PlaceLead().Match(text);
+        return match.Success && match.Length < text.Length ? text[match.Length..].TrimStart() : text;
+    }
+
+    /// <summary>
+    /// A headline from the stories' sentences, leads first, for a story none of whose sources has a title: the first
+    /// sentence that stands alone, without dateline and attribution, whole when headline-length, else cut at a clause
+    /// boundary (never mid-phrase, never with "…"). Null when there is no sentence.
+    /// </summary>
+    public static string? HeadlineFrom(IEnumerable<string> leads)
+    {
+        var sentences = leads.Take(LeadsTried).ToList();
+        foreach (var strict in new[] { true, false })
+        {
+            foreach (var sentence in sentences)
+            {
+                if (strict && (!StandsAlone(sentence) || OpensWithPronoun(sentence) || sentence.TrimStart()[0] is '"' or '“'))
+                {
+                    continue;
+                }
+
+                if (Headline(sentence) is { } headline)
+                {
+                    return headline;
+                }
+            }
+        }
+
+        return sentences.Count == 0 ? null : Statement(sentences[0]);
+    }
+
+    /// <summary>Numbers written out as words (<c>Twenty-three</c>, <c>fourteen</c>), as digits.</summary>
+    public static IEnumerable<string> SpelledNumbers(string sentence)
+    {
+        foreach (Match match in SpelledNumber().Matches(sentence))
+        {
+            var total = 0;
+            foreach (var part in match.Value.ToLowerInvariant().Split('-', ' '))
+            {
+                var unit = Array.IndexOf(Units, part);
+                total += unit >= 0 ? unit : Math.Max(0, Array.IndexOf(Tens, part)) * 10;
+            }
+
+            yield return total.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The sentence as a statement: no dateline, no trailing attribution, no full stop.</summary>
+    private static string Statement(string sentence)
+    {
+        var text = WithoutDateline(sentence.Trim());
+        text = Attribution().Replace(text, "");
+        return text.TrimEnd('.', ' ');
+    }
+
+    private static string? Headline(string sentence)
+    {
+        var text = Statement(sentence);
+        if (text.Length <= MaxHeadline)
+        {
+            return text.Length >= MinHeadline || Sentences.WordCount(text) >= 5 ? text : null;
+        }
+
+        var cut = ClauseBreak().Matches(text)
+            .Select(m => text[..m.Index].TrimEnd(',', ' '))
+            .Where(h => h.Length is >= MinHeadline and <= MaxHeadline && !EndsMidPhrase(h) && Balanced(h))
+            .LastOrDefault();
+
+        // Else the first comma, when what comes before it holds no other comma (so never half an apposition such
+        // as "Kurt Volker, the former special envoy").
+        var comma = text.IndexOf(", ", StringComparison.Ordinal);
+        var beforeComma = comma > 0 ? text[..comma] : "";
+        return cut ?? (beforeComma.Length is >= MinHeadline and <= MaxHeadline && !EndsMidPhrase(beforeComma) && Balanced(beforeComma)
+            ? beforeComma
+            : null);
+    }
+
+    private static bool EndsMidPhrase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || DanglingEnds.Contains(words[^1]) ||
+               (words.Length > 1 && words[^1].EndsWith("ing", StringComparison.Ordinal) && words[^2] is "of" or "to" or "about");
+    }
+
+    /// <summary>No quote or bracket left open by the cut.</summary>
+    private static bool Balanced(string text) =>
+        text.Count(c => c == '"') % 2 == 0 && text.Count(c => c == '“') == text.Count(c => c == '”') &&
+        text.Count(c => c == '(') == text.Count(c => c == ')');
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?\s*(?:\(\p{Lu}[^()]{0,29}\)\s*(?:--|—|–|-)?|(?:--|—|–))|\p{Lu}{3,}(?:[/ ]\p{Lu}{2,})*,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s+(?=\p{Lu}\p{Ll}))\s*")]
+    private static partial Regex PlaceLead();
+
+    [GeneratedRegex(@",\s+(?:(?:the|a|an)\s+)?[^,]{2,70}?\s+(?:said|says|reported|announced|confirmed)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\.?$|,\s+(?:said|according\s+to)\s+[^,]{2,70}\.?$")]
+    private static partial Regex Attribution();
+
+    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledNumber();
+
+    [GeneratedRegex(@"^(?:that|this|these|those|such)\s+(?!(?:year|week|month|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)\b)(?:is|was|are|were|has|had|will|would|could|can|may|might|statement|move|decision|comes|came|means|meant|one|comment|remark|claim|announcement|step|news|plan|proposal|incident|report|kind|sort|happened|number|figure|includes?|included|said|led|made|left|gave|brings?|brought)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Demonstrative();
+
+    [GeneratedRegex(@"^(?:but|and|or|so|yet|still|also|however|instead|nevertheless|nonetheless|moreover|furthermore|besides|otherwise|thus|therefore)\b[ ,]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connective();
+
+    [GeneratedRegex(@"^what\s+(?:he|she|they|we|i|it|you)\s+\p{L}+\s+(?:was|is|were|are)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatClause();
+
+    [GeneratedRegex(@"^(?:here['’]s|here\s+is|here\s+are)\s+(?:what|why|how|who|when|where|a\s+look|the\s+latest|everything)|^(?:read|find\s+out|learn)\s+(?:on|more|what|how|why)\b|you\s+need\s+to\s+know\b|^(?:what\s+we\s+know|everything\s+(?:we|you)\s+know)\b|\b(?:read|watch)\s+(?:the\s+)?(?:full|more)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Teaser();
+
+    [GeneratedRegex(@"\bby\s+\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*[|—–]\s*\p{Lu}|\bcontributed\s+to\s+this\s+report|[|—–]\s*(?:posted|updated|published)\s+(?:on\s+)?\p{L}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineInside();
+
+    [GeneratedRegex(@"^(?:he|she|they|it|his|her|their|its|him|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(?:what\s+(?:we|you)\s+(?:know|don['’]t\s+know)|what\s+(?:is\s+known|to\s+know)|everything\s+(?:we|you)\s+(?:know|need)|here['’]s\s+(?:what|why|how)|explainer|analysis|q\s*&\s*a|faq)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplainerTitle();
+}
