@@ -47,7 +47,7 @@ public sealed partial class LanguageServiceOptions
     public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Longest document sent, in text elements. An article longer than this is sent as several documents, cut at
+    /// Longest document sent, in Unicode code points (never fewer than the service counts). An article longer than this is sent as several documents, cut at
     /// paragraph boundaries, in one request.
     /// </summary>
     public int DocumentCharacters { get; set; } = 20_000;

@@ -101,8 +101,14 @@ public sealed partial class LanguageSummarizer : ISummarizer
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Whatever else goes wrong with the service, the article still gets its summary (or its rejection).
+            if (rejected is not null)
+            {
+                LogUnexpectedThenRejected(failure, article.Name, failure.GetType().Name);
+                throw rejected;
+            }
+
             LogUnexpected(failure, article.Name, failure.GetType().Name);
-            return builtIn ?? throw rejected!;
+            return builtIn!;
         }
     }
 
@@ -165,6 +171,10 @@ public sealed partial class LanguageSummarizer : ISummarizer
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Azure AI Language did not summarize {Article} ({Fault}): {Reason}. The built-in summarizer found no usable sentence in it either, so it is rejected.")]
     private partial void LogRejectedByBoth(string article, LanguageServiceFault fault, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Azure AI Language did not summarize {Article} (unexpected {ErrorType}). The built-in summarizer found no usable sentence in it either, so it is rejected.")]
+    private partial void LogUnexpectedThenRejected(Exception failure, string article, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Azure AI Language could not summarize document {Document} of {Article} ({ErrorCode}: {ErrorMessage}); the summary comes from its other documents")]
