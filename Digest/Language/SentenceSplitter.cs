@@ -5,6 +5,9 @@ namespace Digest.Language;
 /// (with any closing quotes or brackets after it) followed by space and a sentence start; it does not end at
 /// abbreviations (<c>Mr.</c>, <c>Jan. 5</c>, <c>No. 3</c>), initials (<c>George W. Bush</c>, <c>J.R.R. Tolkien</c>),
 /// decimals (<c>$1.2 billion</c>), or a quotation followed by its attribution (<c>"We will rebuild." she said.</c>).
+/// Chinese and Japanese text ends a sentence at <c>。</c>, <c>！</c>, <c>？</c> (full-width) or <c>｡</c> (half-width),
+/// with any closing brackets or quotes (<c>」</c>, <c>』</c>, <c>）</c>) after it; no space follows them there. A
+/// closed quotation followed by a kana particle (<c>「…。」と述べた。</c>) is attributed and does not end the sentence.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -18,6 +21,30 @@ public static class SentenceSplitter
         while (i < paragraph.Length)
         {
             var c = paragraph[i];
+            if (IsCjkTerminal(c))
+            {
+                while (i < paragraph.Length && (IsCjkTerminal(paragraph[i]) || paragraph[i] is '?' or '!' or '\u2026'))
+                {
+                    i++;
+                }
+
+                var marksEnd = i;
+                while (i < paragraph.Length && (IsClosing(paragraph[i]) || IsCjkClosing(paragraph[i])))
+                {
+                    i++;
+                }
+
+                // A quotation followed by a kana particle is attributed (「…。」と述べた): the sentence goes on.
+                if (i > marksEnd && i < paragraph.Length && paragraph[i] is >= '\u3040' and <= '\u309F')
+                {
+                    continue;
+                }
+
+                Add(sentences, paragraph, start, i);
+                start = i;
+                continue;
+            }
+
             if (c is not ('.' or '?' or '!' or '\u2026'))
             {
                 i++;
@@ -60,6 +87,12 @@ public static class SentenceSplitter
             sentences.Add(span.ToString());
         }
     }
+
+    /// <summary>Full-width <c>。！？</c> and the half-width ideographic full stop: they end a sentence wherever they stand.</summary>
+    internal static bool IsCjkTerminal(char c) => c is '\u3002' or '\uFF01' or '\uFF1F' or '\uFF61';
+
+    /// <summary>Closing corner brackets, full-width parenthesis and the other CJK closing brackets.</summary>
+    private static bool IsCjkClosing(char c) => c is '\u300D' or '\u300F' or '\uFF09' or '\u3011' or '\u3009' or '\u300B' or '\uFF63';
 
     private static bool IsClosing(char c) => c is '"' or '\'' or '\u201D' or '\u2019' or ')' or ']' or '\u00BB';
 

@@ -12,6 +12,8 @@ namespace Digest.Language;
 /// <item>Possessive <c>'s</c> is dropped (<c>Reuters's</c>, <c>company's</c> → <c>company</c>); other apostrophes inside a word
 /// stay and are written <c>'</c> (<c>don’t</c> → <c>don't</c>, <c>O'Brien</c> → <c>o'brien</c>).</item>
 /// <item>Dotted initialisms stay one token without the final dot: <c>U.S.</c> → <c>u.s</c>, <c>a.m.</c> → <c>a.m</c>.</item>
+/// <item>Chinese characters and Japanese kana, written without spaces between words, are one token each
+/// (<c>市议会</c> → <c>市</c>, <c>议</c>, <c>会</c>) and one word each when counting.</item>
 /// </list>
 /// </remarks>
 public static class Words
@@ -35,7 +37,8 @@ public static class Words
 
     /// <summary>
     /// Counts words the way a reader would: whitespace-separated chunks that contain a letter or digit
-    /// (<c>state-owned</c> and <c>$1.2</c> are one word each; a lone dash is none).
+    /// (<c>state-owned</c> and <c>$1.2</c> are one word each; a lone dash is none). In Chinese and Japanese, which put
+    /// no spaces between words, each character counts as one.
     /// </summary>
     public static int Count(string text)
     {
@@ -52,6 +55,14 @@ public static class Words
                     count++;
                 }
 
+                inChunk = false;
+                chunkHasWord = false;
+                continue;
+            }
+
+            if (IsCjk(c))
+            {
+                count += inChunk && chunkHasWord ? 2 : 1;
                 inChunk = false;
                 chunkHasWord = false;
                 continue;
@@ -85,6 +96,11 @@ public static class Words
     }
 
     internal static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    /// <summary>A Chinese character (CJK unified ideographs and extension A, compatibility ideographs) or Japanese kana.</summary>
+    internal static bool IsCjk(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\u3040' and <= '\u30FF') or '\u3005';
 }
 
 /// <summary>A token's place in the text it came from.</summary>
@@ -117,10 +133,17 @@ internal struct WordScanner(string text)
         var start = i;
         var segmentStart = i;
         i++;
+        if (Words.IsCjk(text[start]))
+        {
+            token = new TokenSpan(start, 1);
+            _position = i;
+            return true;
+        }
+
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c) && !Words.IsCjk(c))
             {
                 i++;
                 continue;

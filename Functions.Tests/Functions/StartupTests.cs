@@ -15,11 +15,17 @@ public sealed class StartupTests : IDisposable
     [InlineData("Briefing:Cutoff=6 o'clock", "Briefing:Cutoff")]
     [InlineData("Summarizer:Provider=language-extractive", "Summarizer:Language:Endpoint")]
     [InlineData("Summarizer:Sentences=0", "Sentences")]
+    [InlineData("Summarizer:Language:DocumentLanguage=nl", "Summarizer:Language:DocumentLanguage")]
+    [InlineData("Summarizer:Language:Region=brazilsouth", "Summarizer:Language:Region")]
     [InlineData("Mail:FromAddress=not an address", "FromAddress")]
     [InlineData("Mail:Sender=carrier-pigeon", "Sender")]
     public void Start_MalformedSetting_StopsNamingTheSetting(string setting, string named)
     {
-        var error = Assert.ThrowsAny<Exception>(() => FunctionApp.Create(dataFolder, settings: setting));
+        // A language setting is checked when a language provider is chosen: choose one with an endpoint and key.
+        string[] settings = setting.StartsWith("Summarizer:Language:", StringComparison.Ordinal)
+            ? ["Summarizer:Provider=language-abstractive", "Summarizer:Language:Endpoint=https://digest-language.cognitiveservices.azure.com", "Summarizer:Language:ApiKey=0123456789abcdef", setting]
+            : [setting];
+        var error = Assert.ThrowsAny<Exception>(() => FunctionApp.Create(dataFolder, settings: settings));
 
         Assert.True(error is OptionsValidationException or System.ComponentModel.DataAnnotations.ValidationException or ArgumentException, error.GetType().Name);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);

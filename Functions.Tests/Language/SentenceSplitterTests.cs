@@ -81,4 +81,20 @@ public class SentenceSplitterTests
     {
         Assert.Equal(["Officials met.", "No decision yet"], SentenceSplitter.Split("Officials met.  No decision yet "));
     }
+
+    public static TheoryData<string, string[]> ChineseAndJapanese => new()
+    {
+        { "海港市议会周二批准了防洪墙计划。这道墙将保护约四万名居民。", ["海港市议会周二批准了防洪墙计划。", "这道墙将保护约四万名居民。"] },
+        { "真的吗？当然！工程明年开工。", ["真的吗？", "当然！", "工程明年开工。"] },
+        { "市長は「工事は来年始まる。」と述べた。反対派もいる。", ["市長は「工事は来年始まる。」と述べた。", "反対派もいる。"] },
+        { "防潮堤を承認した｡住民は喜んだ！？本当だ。", ["防潮堤を承認した｡", "住民は喜んだ！？", "本当だ。"] },
+        { "The council met. 议会批准了计划。 It ends.", ["The council met.", "议会批准了计划。", "It ends."] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChineseAndJapanese))]
+    public void Split_ChineseOrJapaneseTerminators_EndSentencesWithoutAFollowingSpace(string paragraph, string[] expected)
+    {
+        Assert.Equal(expected, SentenceSplitter.Split(paragraph));
+    }
 }

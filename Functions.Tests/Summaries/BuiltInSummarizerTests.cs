@@ -175,4 +175,30 @@ public class BuiltInSummarizerTests
 
         Assert.Throws<ValidationException>(() => new BuiltInSummarizer(options, new Digest.Tests.TestSupport.ManualTime(Now)));
     }
+
+    public static TheoryData<string> ChineseAndJapanese => ["zh", "ja"];
+
+    [Theory]
+    [MemberData(nameof(ChineseAndJapanese))]
+    public async Task Summarize_ChineseOrJapaneseArticle_PicksWholeSentencesOfIt(string language)
+    {
+        var article = language == "zh" ? NewsArticles.Chinese() : NewsArticles.Japanese();
+        var sentences = article.Paragraphs.SelectMany(SentenceSplitter.Split).ToList();
+
+        var summary = await CreateSut().SummarizeAsync(article);
+
+        Assert.Equal(3, summary.Sentences.Count);
+        Assert.All(summary.Sentences, s => Assert.Contains(s, sentences));
+        Assert.Equal(sentences[0], summary.Sentences[0]);
+        Assert.Equal(article.Paragraphs.Sum(p => p.Count(c => c is >= '\u3040' and <= '\u9FFF')), summary.WordCount);
+    }
+
+    [Theory]
+    [InlineData("议会批准了计划。", 7)]
+    [InlineData("The council 批准 it.", 5)]
+    [InlineData("市長は「工事」と述べた。", 9)]
+    public void CountWords_ChineseOrJapanese_CountsEachCharacter(string text, int expected)
+    {
+        Assert.Equal(expected, Words.Count(text));
+    }
 }

@@ -62,4 +62,32 @@ internal static class NewsArticles
         ContentHash = "ab12",
         Paragraphs = paragraphs,
     };
+
+    /// <summary>A Chinese news article: sentences end with 。 and no space separates them or their words.</summary>
+    public static Article Chinese() => new()
+    {
+        Name = "harbor-wall-zh.txt",
+        Title = "海港市批准建设防洪墙",
+        ContentHash = "c4e1",
+        Paragraphs =
+        [
+            "海港市议会周二以七票对二票批准了一项耗资十二亿美元的防洪墙计划。这道防洪墙将保护沿海约四万名居民免受风暴潮的影响。",
+            "市长表示，工程将于明年春季开工，预计需要五年时间完成。反对者认为，这笔资金应该用于搬迁低洼地区的住户。",
+            "议员们还要求城市规划部门在六个月内提交详细的环境评估报告。",
+        ],
+    };
+
+    /// <summary>A Japanese news article: sentences end with 。 or ！ inside or outside 「」 quotations.</summary>
+    public static Article Japanese() => new()
+    {
+        Name = "harbor-wall-ja.txt",
+        Title = "港湾市が防潮堤の建設を承認",
+        ContentHash = "d5f2",
+        Paragraphs =
+        [
+            "港湾市議会は火曜日、総額十二億ドルの防潮堤計画を七対二の賛成多数で承認した。防潮堤は沿岸に住む約四万人の住民を高潮から守る。",
+            "市長は「工事は来年の春に始まり、完成まで五年かかる見込みだ。」と述べた。反対派は、この資金を低地の住宅の移転に使うべきだと主張している。",
+            "議員たちは都市計画部に対し、六か月以内に詳しい環境評価を提出するよう求めた。",
+        ],
+    };
 }

@@ -7,15 +7,20 @@ using Azure.Identity;
 namespace Digest.Summaries.Cloud;
 
 /// <summary>
-/// Runs one analyze-text job: submits it, then polls its <c>Operation-Location</c> with backoff until it ends, all
-/// within <see cref="LanguageServiceOptions.TimeoutSeconds"/>. Throttled (429) and unavailable (5xx, unreachable)
-/// requests are retried a few times, waiting as long as <c>Retry-After</c> asks if that fits in the time left.
-/// Every way this can fail is a <see cref="LanguageServiceException"/>.
+/// Runs one analyze-text job: submits it, then polls its status with backoff until it ends, all within
+/// <see cref="LanguageServiceOptions.TimeoutSeconds"/>, and reads every page of its results. Throttled (429) and
+/// unavailable (5xx, unreachable) requests are retried a few times, waiting as long as <c>Retry-After</c> asks if that
+/// fits in the time left. Every way this can fail is a <see cref="LanguageServiceException"/>.
 /// </summary>
+/// <remarks>
+/// As the Azure SDK does, the status URL is built from the job id (the last segment of <c>Operation-Location</c>),
+/// the configured endpoint and the configured api-version, so an <c>Operation-Location</c> without
+/// <c>api-version</c> still works. The job id and every <c>nextLink</c> are followed only on the endpoint's own host,
+/// so credentials go nowhere else.
+/// </remarks>
 internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOptions options, TimeProvider time)
 {
-    /// <summary>The Entra ID scope of Azure AI services.</summary>
-    public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+    private const string JobsPath = "language/analyze-text/jobs";
 
     /// <summary>Attempts per request, the first included, when the service throttles or is unavailable.</summary>
     private const int MaxAttempts = 4;
@@ -34,7 +39,7 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
     {
         var deadline = new JobDeadline(time, TimeSpan.FromSeconds(options.TimeoutSeconds));
         var body = JsonSerializer.SerializeToUtf8Bytes(request, AnalyzeTextJson.Options);
-        var submitUri = new Uri(_endpoint, $"language/analyze-text/jobs?api-version={Uri.EscapeDataString(options.ApiVersion)}");
+        var submitUri = new Uri(_endpoint, $"{JobsPath}?{ApiVersionQuery}");
 
         var submitted = await SendAsync(RequestMethod.Post, submitUri, body, deadline, cancellationToken);
         if (submitted.Status != 202)
@@ -63,7 +68,7 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
                     askedWait = answer.RetryAfter;
                     continue;
                 case "succeeded":
-                    return state;
+                    return await WithAllPagesAsync(state, deadline, cancellationToken);
                 case "failed" or "partiallyCompleted" or "cancelled":
                     throw new LanguageServiceException(
                         LanguageServiceFault.JobFailed, $"the job ended '{state.Status}'{JobErrors.Describe(state)}");
@@ -100,7 +105,7 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
 
         HttpPipelinePolicy signIn = credential is null
             ? new ApiKeyPolicy(options.ApiKey!)
-            : new BearerTokenAuthenticationPolicy(credential, CognitiveServicesScope);
+            : new BearerTokenAuthenticationPolicy(credential, options.Cloud.Scope);
         return HttpPipelineBuilder.Build(clientOptions, signIn);
     }
 
@@ -167,22 +172,110 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
             response.Status, BinaryData.FromBytes(response.Content.ToArray()), location, RetryAfter.Read(response.Headers, time.GetUtcNow()), null);
     }
 
-    /// <summary>The job's URL from <c>Operation-Location</c>; followed only on the resource's own host, so credentials go nowhere else.</summary>
+    private string ApiVersionQuery => $"api-version={Uri.EscapeDataString(options.ApiVersion)}";
+
+    /// <summary>
+    /// The job's status URL: the job id from <c>Operation-Location</c> (on the endpoint's own host) under the
+    /// configured endpoint, with the configured api-version.
+    /// </summary>
     private Uri JobUri(string? operationLocation)
     {
-        if (!Uri.TryCreate(operationLocation, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(operationLocation, UriKind.Absolute, out var location))
         {
             throw new LanguageServiceException(
                 LanguageServiceFault.MalformedResponse, "the job was accepted without a usable Operation-Location header");
         }
 
-        if (Uri.Compare(uri, _endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        RequireOwnHost(location, "Operation-Location");
+        var jobId = Uri.UnescapeDataString(location.AbsolutePath.TrimEnd('/').Split('/')[^1]);
+        if (jobId.Length == 0 || !location.AbsolutePath.Contains("/analyze-text/jobs/", StringComparison.Ordinal))
         {
             throw new LanguageServiceException(
-                LanguageServiceFault.MalformedResponse, $"the Operation-Location is on another host ({uri.Authority}), which is not followed");
+                LanguageServiceFault.MalformedResponse, $"the Operation-Location '{Shorten(location.AbsolutePath)}' names no analyze-text job");
+        }
+
+        return new Uri(_endpoint, $"{JobsPath}/{Uri.EscapeDataString(jobId)}?{ApiVersionQuery}");
+    }
+
+    /// <summary>
+    /// <paramref name="first"/> with the documents and errors of the pages its <c>nextLink</c>s lead to, so a job of
+    /// more documents than one page holds is read whole.
+    /// </summary>
+    private async Task<JobState> WithAllPagesAsync(JobState first, JobDeadline deadline, CancellationToken cancellationToken)
+    {
+        var state = first;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var link = first.NextLink; !string.IsNullOrEmpty(link); )
+        {
+            if (!seen.Add(link) || seen.Count > AnalyzeTextLimits.Documents)
+            {
+                throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, "the job's results pages do not end");
+            }
+
+            var answer = await SendAsync(RequestMethod.Get, PageUri(link), null, deadline, cancellationToken);
+            if (answer.Status != 200)
+            {
+                throw Refused(answer, "reading a page of the job's results");
+            }
+
+            var page = Read<JobState>(answer.Content, "results page");
+            state = Merge(state, page);
+            link = page.NextLink;
+        }
+
+        return state;
+    }
+
+    /// <summary>A <c>nextLink</c>, relative or absolute, on the endpoint's own host and with an api-version.</summary>
+    private Uri PageUri(string nextLink)
+    {
+        if (!Uri.TryCreate(_endpoint, nextLink, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, "the job's nextLink is not a URL");
+        }
+
+        RequireOwnHost(uri, "nextLink");
+        var query = uri.Query.TrimStart('?');
+        if (!query.Split('&').Any(p => p.StartsWith("api-version=", StringComparison.OrdinalIgnoreCase)))
+        {
+            uri = new UriBuilder(uri) { Query = query.Length == 0 ? ApiVersionQuery : $"{query}&{ApiVersionQuery}" }.Uri;
         }
 
         return uri;
+    }
+
+    private void RequireOwnHost(Uri uri, string what)
+    {
+        if (Uri.Compare(uri, _endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new LanguageServiceException(
+                LanguageServiceFault.MalformedResponse, $"the {what} is on another host ({uri.Authority}), which is not followed");
+        }
+    }
+
+    /// <summary>The task results of <paramref name="page"/> appended to those of the same task in <paramref name="state"/>.</summary>
+    private static JobState Merge(JobState state, JobState page)
+    {
+        var items = (state.Tasks?.Items ?? []).ToList();
+        foreach (var more in page.Tasks?.Items ?? [])
+        {
+            var i = items.FindIndex(t => t.Kind == more.Kind && t.TaskName == more.TaskName);
+            if (i < 0)
+            {
+                items.Add(more);
+                continue;
+            }
+
+            var results = items[i].Results;
+            items[i] = items[i] with
+            {
+                Results = new TaskResults(
+                    [.. results?.Documents ?? [], .. more.Results?.Documents ?? []],
+                    [.. results?.Errors ?? [], .. more.Results?.Errors ?? []]),
+            };
+        }
+
+        return state with { Tasks = new JobTasks(items), NextLink = page.NextLink };
     }
 
     private LanguageServiceException Refused(ServiceAnswer answer, string doing)
@@ -205,12 +298,12 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
         };
     }
 
-    /// <summary>" code: message" from an error body, or nothing when the body is not one.</summary>
+    /// <summary>" code: message" from an error body (its innermost error, the most precise), or nothing when the body is not one.</summary>
     private static string ErrorOf(ServiceAnswer answer)
     {
         try
         {
-            var error = answer.Content.ToObjectFromJson<ErrorResponse>(AnalyzeTextJson.Options)?.Error;
+            var error = answer.Content.ToObjectFromJson<ErrorResponse>(AnalyzeTextJson.Options)?.Error?.Innermost();
             return error is null ? "" : $" {Shorten(error.Code ?? "")}: {Shorten(error.Message ?? "")}";
         }
         catch (JsonException)

@@ -7,8 +7,12 @@ namespace Digest.Summaries.Cloud;
 // The analyze-text job API's JSON, as far as summaries need it. Response properties are nullable: what the service
 // leaves out is checked where it is used, so a malformed answer becomes a clear fault rather than a crash.
 
-/// <summary>The body of <c>POST /language/analyze-text/jobs</c>.</summary>
-internal sealed record AnalyzeTextJobRequest(AnalysisInput AnalysisInput, IReadOnlyList<SummarizationTask> Tasks);
+/// <summary>
+/// The body of <c>POST /language/analyze-text/jobs</c>. <c>defaultLanguage</c> is for documents whose language is
+/// <c>auto</c>; <c>cancelAfter</c> (seconds) makes the service cancel a job the client has stopped waiting for.
+/// </summary>
+internal sealed record AnalyzeTextJobRequest(
+    AnalysisInput AnalysisInput, IReadOnlyList<SummarizationTask> Tasks, string? DefaultLanguage = null, double? CancelAfter = null);
 
 internal sealed record AnalysisInput(IReadOnlyList<InputDocument> Documents);
 
@@ -20,8 +24,11 @@ internal sealed record SummarizationTask(string Kind, string TaskName, Summariza
 /// <summary><c>sortBy</c> is extractive only; null leaves it out.</summary>
 internal sealed record SummarizationParameters(int SentenceCount, string? SortBy = null);
 
-/// <summary>The state of a job, as <c>GET</c> on its <c>Operation-Location</c> returns it.</summary>
-internal sealed record JobState(string? Status, IReadOnlyList<ServiceError>? Errors, JobTasks? Tasks);
+/// <summary>
+/// The state of a job, as <c>GET</c> on its status URL returns it. A job with more documents than one page holds
+/// carries <c>nextLink</c> to the next page of results.
+/// </summary>
+internal sealed record JobState(string? JobId, string? Status, IReadOnlyList<ServiceError>? Errors, JobTasks? Tasks, string? NextLink = null);
 
 internal sealed record JobTasks(IReadOnlyList<TaskState>? Items);
 
@@ -29,7 +36,18 @@ internal sealed record TaskState(string? Kind, string? TaskName, string? Status,
 
 internal sealed record TaskResults(IReadOnlyList<DocumentResult>? Documents, IReadOnlyList<DocumentError>? Errors);
 
-internal sealed record DocumentResult(string? Id, IReadOnlyList<ExtractedSentence>? Sentences, IReadOnlyList<AbstractiveSummary>? Summaries);
+internal sealed record DocumentResult(
+    string? Id,
+    IReadOnlyList<ExtractedSentence>? Sentences,
+    IReadOnlyList<AbstractiveSummary>? Summaries,
+    IReadOnlyList<DocumentWarning>? Warnings = null,
+    DetectedLanguage? DetectedLanguage = null);
+
+/// <summary>Something the service noticed about a document it still summarized (e.g. <c>DocumentTruncated</c>).</summary>
+internal sealed record DocumentWarning(string? Code, string? Message);
+
+/// <summary>The language the service detected in a document sent as <c>auto</c>.</summary>
+internal sealed record DetectedLanguage(string? Name, string? Iso6391Name, double ConfidenceScore);
 
 internal sealed record ExtractedSentence(string? Text, double RankScore, int Offset);
 
@@ -37,8 +55,24 @@ internal sealed record AbstractiveSummary(string? Text);
 
 internal sealed record DocumentError(string? Id, ServiceError? Error);
 
-/// <summary>An error as the service reports it, in a job or in an error response body.</summary>
-internal sealed record ServiceError(string? Code, string? Message);
+/// <summary>
+/// An error as the service reports it, in a job or in an error response body; <c>innererror</c> (nested to any
+/// depth) says more precisely what went wrong, e.g. <c>InvalidArgument</c> → <c>UnsupportedLanguageCode</c>.
+/// </summary>
+internal sealed record ServiceError(string? Code, string? Message, ServiceError? Innererror = null)
+{
+    /// <summary>The innermost error that has a code: the most precise one.</summary>
+    public ServiceError Innermost()
+    {
+        var error = this;
+        for (var depth = 0; depth < 16 && error.Innererror is { Code: not null } inner; depth++)
+        {
+            error = inner;
+        }
+
+        return error;
+    }
+}
 
 /// <summary>The body of an error response: <c>{"error": {"code": ..., "message": ...}}</c>.</summary>
 internal sealed record ErrorResponse(ServiceError? Error);

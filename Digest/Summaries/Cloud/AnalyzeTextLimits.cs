@@ -6,7 +6,7 @@ internal static class AnalyzeTextLimits
     /// <summary>Documents per request for document summarization.</summary>
     public const int Documents = 25;
 
-    /// <summary>Characters across all documents of a request, counted as text elements (grapheme clusters).</summary>
+    /// <summary>Characters across all documents of a request; Digest counts code points, never fewer than the service's count.</summary>
     public const int RequestCharacters = 125_000;
 
     /// <summary>

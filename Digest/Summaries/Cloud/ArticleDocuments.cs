@@ -13,10 +13,16 @@ internal sealed record DocumentSplit(IReadOnlyList<ArticleDocument> Documents, i
 /// <summary>
 /// Cuts an article into the documents of one request. Paragraphs are kept whole and joined with a blank line; a
 /// document ends before the paragraph that would make it longer than the document limit. A paragraph longer than the
-/// limit by itself is cut between sentences (and a sentence longer than that, between characters). The request stops
-/// at 25 documents, 125,000 characters or 850,000 bytes of text: the rest of a very long article is not sent, since a
-/// news article's summary comes from its first part.
+/// limit by itself is cut between sentences (and a sentence longer than that, between text elements, never inside
+/// one). The request stops at 25 documents, 125,000 characters or 850,000 bytes of text: the rest of a very long
+/// article is not sent, since a news article's summary comes from its first part.
 /// </summary>
+/// <remarks>
+/// Characters are counted as Unicode code points. The service counts text elements by Unicode 8 rules (a family
+/// emoji of four people joined by zero-width joiners is 4 there, 7 code points here, 1 in .NET's
+/// <see cref="StringInfo"/>): a text element is never fewer code points than the service counts, so a request that
+/// fits here fits there, where counting .NET's text elements could go over the limit and have the request refused.
+/// </remarks>
 internal static class ArticleDocuments
 {
     private const string ParagraphBreak = "\n\n";
@@ -47,8 +53,20 @@ internal static class ArticleDocuments
         return new DocumentSplit(builder.Finish(), leftOut);
     }
 
-    /// <summary>Text elements in <paramref name="text"/>, as the service counts characters.</summary>
-    public static int Characters(string text) => new StringInfo(text).LengthInTextElements;
+    /// <summary>Code points in <paramref name="text"/>: never fewer than the characters the service counts.</summary>
+    public static int Characters(string text)
+    {
+        var count = text.Length;
+        foreach (var c in text)
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                count--;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The paragraph whole, or cut between sentences into pieces that each fit in a document.</summary>
     private static IEnumerable<Piece> Pieces(string paragraph, int limit)
@@ -71,15 +89,61 @@ internal static class ArticleDocuments
         }
     }
 
-    /// <summary>The sentence whole, or cut at text-element boundaries into pieces of at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The sentence whole, or cut at text-element boundaries into pieces of at most <paramref name="limit"/> code
+    /// points (a text element longer than the limit by itself, which no language writes, is cut between code points).
+    /// </summary>
     private static IEnumerable<Piece> Cut(string sentence, int limit)
     {
-        var starts = StringInfo.ParseCombiningCharacters(sentence);
-        for (var i = 0; i < starts.Length; i += limit)
+        var start = 0;
+        var count = 0;
+        var elements = StringInfo.GetTextElementEnumerator(sentence);
+        while (elements.MoveNext())
         {
-            var count = Math.Min(limit, starts.Length - i);
-            var end = i + count < starts.Length ? starts[i + count] : sentence.Length;
-            yield return new Piece(sentence[starts[i]..end], count, StartsParagraph: false);
+            var element = elements.GetTextElement();
+            var points = Characters(element);
+            if (count > 0 && count + points > limit)
+            {
+                yield return new Piece(sentence[start..elements.ElementIndex], count, StartsParagraph: false);
+                start = elements.ElementIndex;
+                count = 0;
+            }
+
+            if (points > limit)
+            {
+                foreach (var piece in CutCodePoints(element, limit))
+                {
+                    yield return piece;
+                }
+
+                start = elements.ElementIndex + element.Length;
+                continue;
+            }
+
+            count += points;
+        }
+
+        if (count > 0)
+        {
+            yield return new Piece(sentence[start..], count, StartsParagraph: false);
+        }
+    }
+
+    private static IEnumerable<Piece> CutCodePoints(string element, int limit)
+    {
+        var start = 0;
+        while (start < element.Length)
+        {
+            var end = start;
+            var count = 0;
+            while (end < element.Length && count < limit)
+            {
+                end += char.IsHighSurrogate(element[end]) && end + 1 < element.Length ? 2 : 1;
+                count++;
+            }
+
+            yield return new Piece(element[start..end], count, StartsParagraph: false);
+            start = end;
         }
     }
 

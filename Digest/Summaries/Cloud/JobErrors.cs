@@ -3,11 +3,14 @@ namespace Digest.Summaries.Cloud;
 /// <summary>The errors a job reports, for a log line.</summary>
 internal static class JobErrors
 {
-    /// <summary>": code: message" of the job's first error (job-level, then document-level), or nothing.</summary>
+    /// <summary>
+    /// ": code: message" of the job's first error (job-level, then document-level), its innermost error being the
+    /// most precise, or nothing.
+    /// </summary>
     public static string Describe(JobState state)
     {
-        var error = state.Errors?.FirstOrDefault()
-            ?? state.Tasks?.Items?.SelectMany(t => t.Results?.Errors ?? []).Select(e => e.Error).FirstOrDefault(e => e is not null);
+        var error = (state.Errors?.FirstOrDefault()
+            ?? state.Tasks?.Items?.SelectMany(t => t.Results?.Errors ?? []).Select(e => e.Error).FirstOrDefault(e => e is not null))?.Innermost();
         if (error is null)
         {
             return "";

@@ -24,8 +24,21 @@ public sealed partial class LanguageServiceOptions
     /// <summary>The analyze-text API version.</summary>
     public string ApiVersion { get; set; } = "2025-11-01";
 
-    /// <summary>Language of the articles as the service names it, e.g. <c>en</c>, <c>de</c>, or <c>auto</c>.</summary>
+    /// <summary>
+    /// Language of the articles as the service names it: one the provider supports (extractive: <c>zh-hans</c>,
+    /// <c>en</c>, <c>fr</c>, <c>de</c>, <c>he</c>, <c>it</c>, <c>ja</c>, <c>ko</c>, <c>pl</c>, <c>pt</c>, <c>es</c>;
+    /// abstractive also <c>ar</c>), or <c>auto</c> to let the service detect it.
+    /// </summary>
     public string DocumentLanguage { get; set; } = "en";
+
+    /// <summary>With <c>auto</c>: the language the service assumes when it cannot detect one (sent as <c>defaultLanguage</c>).</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>
+    /// The resource's Azure region (e.g. <c>westeurope</c>), checked against the regions that offer abstractive
+    /// summarization. Unset: taken from a regional endpoint's host; a custom-subdomain endpoint does not show it.
+    /// </summary>
+    public string? Region { get; set; }
 
     /// <summary>
     /// Longest time one article may spend with the service, submitting, waiting and polling included; after it the
@@ -34,7 +47,7 @@ public sealed partial class LanguageServiceOptions
     public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Longest document sent, in text elements. An article longer than this is sent as several documents, cut at
+    /// Longest document sent, in Unicode code points (never fewer than the service counts). An article longer than this is sent as several documents, cut at
     /// paragraph boundaries, in one request.
     /// </summary>
     public int DocumentCharacters { get; set; } = 20_000;
@@ -44,6 +57,19 @@ public sealed partial class LanguageServiceOptions
 
     /// <summary>The endpoint as a URI; valid only after validation passed.</summary>
     public Uri EndpointUri => new(Endpoint!.TrimEnd('/') + "/", UriKind.Absolute);
+
+    /// <summary>The endpoint's Azure cloud, for the Entra ID scope; valid only after validation passed.</summary>
+    internal LanguageCloud Cloud => LanguageCloud.Of(EndpointUri);
+
+    /// <summary>The <c>language</c> of each document, as the service spells it.</summary>
+    internal string RequestLanguage(string provider) =>
+        IsAuto(DocumentLanguage) ? LanguageSupport.Auto : LanguageSupport.Supported(provider, DocumentLanguage) ?? DocumentLanguage;
+
+    /// <summary>The job's <c>defaultLanguage</c>: set only with <c>auto</c>.</summary>
+    internal string? RequestDefaultLanguage(string provider) =>
+        IsAuto(DocumentLanguage) ? LanguageSupport.Supported(provider, DefaultLanguage) ?? DefaultLanguage : null;
+
+    private static bool IsAuto(string? language) => string.Equals(language?.Trim(), LanguageSupport.Auto, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The problems with these settings for <paramref name="provider"/>, each naming its setting.</summary>
     internal IEnumerable<ValidationResult> Validate(string provider)
@@ -65,15 +91,26 @@ public sealed partial class LanguageServiceOptions
         {
             yield return Problem(nameof(Endpoint), $"{Section}:Endpoint must be https to sign in with Entra ID (or set {Section}:ApiKey).");
         }
+        else if (!UsesApiKey && LanguageCloud.Of(endpoint).IsRegional)
+        {
+            yield return Problem(
+                nameof(Endpoint),
+                $"{Section}:Endpoint '{Endpoint}' is a regional endpoint, which does not accept Entra ID sign-in: use the resource's custom subdomain endpoint (https://<resource>.cognitiveservices.azure.com), or set {Section}:ApiKey.");
+        }
 
         if (!ApiVersionPattern().IsMatch(ApiVersion ?? ""))
         {
             yield return Problem(nameof(ApiVersion), $"{Section}:ApiVersion '{ApiVersion}' is not an API version such as 2025-11-01.");
         }
 
-        if (!LanguagePattern().IsMatch(DocumentLanguage ?? ""))
+        foreach (var problem in LanguageProblems(provider))
         {
-            yield return Problem(nameof(DocumentLanguage), $"{Section}:DocumentLanguage '{DocumentLanguage}' is not a language code such as en, pt-BR or auto.");
+            yield return problem;
+        }
+
+        foreach (var problem in RegionProblems(provider))
+        {
+            yield return problem;
         }
 
         if (TimeoutSeconds is < 1 or > 600)
@@ -89,11 +126,43 @@ public sealed partial class LanguageServiceOptions
         }
     }
 
+    private IEnumerable<ValidationResult> LanguageProblems(string provider)
+    {
+        var supported = string.Join(", ", LanguageSupport.LanguagesOf(provider));
+        if (IsAuto(DocumentLanguage))
+        {
+            if (LanguageSupport.Supported(provider, DefaultLanguage) is null)
+            {
+                yield return Problem(
+                    nameof(DefaultLanguage),
+                    $"{Section}:DefaultLanguage '{DefaultLanguage}' is not a language {provider} supports, which {Section}:DocumentLanguage 'auto' needs; use one of {supported}.");
+            }
+        }
+        else if (LanguageSupport.Supported(provider, DocumentLanguage) is null)
+        {
+            yield return Problem(
+                nameof(DocumentLanguage),
+                $"{Section}:DocumentLanguage '{DocumentLanguage}' is not a language {provider} supports; use one of {supported}, or auto.");
+        }
+    }
+
+    private IEnumerable<ValidationResult> RegionProblems(string provider)
+    {
+        var fromEndpoint = Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) ? LanguageCloud.Of(endpoint).Region : null;
+        var region = string.IsNullOrWhiteSpace(Region) ? fromEndpoint : Region.Trim().Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (region is null || provider != SummarizerProviders.LanguageAbstractive || LanguageSupport.AbstractiveRegions.Contains(region))
+        {
+            yield break;
+        }
+
+        var setting = string.IsNullOrWhiteSpace(Region) ? nameof(Endpoint) : nameof(Region);
+        yield return Problem(
+            setting,
+            $"{Section}:{setting} puts the resource in region '{region}', which does not offer abstractive summarization; use a resource in one of {string.Join(", ", LanguageSupport.AbstractiveRegions)}, or Summarizer:Provider language-extractive.");
+    }
+
     private static ValidationResult Problem(string member, string message) => new(message, [$"{nameof(SummarizerOptions.Language)}.{member}"]);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-preview)?$")]
     private static partial Regex ApiVersionPattern();
-
-    [GeneratedRegex(@"^([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*|auto)$")]
-    private static partial Regex LanguagePattern();
 }

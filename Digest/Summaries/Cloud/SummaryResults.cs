@@ -74,12 +74,16 @@ internal static class SummaryResults
             ? sentences
             : throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, "the job succeeded but returned no summary text");
 
-    /// <summary>The result of each of <paramref name="documents"/>, in their order, from the task of <paramref name="kind"/>.</summary>
+    /// <summary>
+    /// The result of each of <paramref name="documents"/> the service summarized, in their order, from the task of
+    /// <paramref name="kind"/>. A document the service reports an error for is left out (the others still count);
+    /// when every document failed, the job gave no summary.
+    /// </summary>
     private static List<DocumentResult> DocumentResults(JobState state, IReadOnlyList<ArticleDocument> documents, string kind)
     {
         var task = state.Tasks?.Items?.FirstOrDefault(t => t.Kind == kind)
             ?? throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, $"the succeeded job has no {kind} task");
-        if (task.Status != "succeeded" || task.Results?.Errors is { Count: > 0 })
+        if (task.Status != "succeeded")
         {
             throw new LanguageServiceException(
                 LanguageServiceFault.JobFailed, $"the summarization task ended '{task.Status ?? "(none)"}'{JobErrors.Describe(state)}");
@@ -89,9 +93,22 @@ internal static class SummaryResults
             .Where(r => r.Id is not null)
             .GroupBy(r => r.Id!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return documents
-            .Select(d => byId.GetValueOrDefault(d.Id)
-                ?? throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, $"the job's results have no document '{d.Id}'"))
-            .ToList();
+        var failed = (task.Results?.Errors ?? []).Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var results = new List<DocumentResult>();
+        foreach (var document in documents)
+        {
+            if (byId.GetValueOrDefault(document.Id) is { } result)
+            {
+                results.Add(result);
+            }
+            else if (!failed.Contains(document.Id))
+            {
+                throw new LanguageServiceException(LanguageServiceFault.MalformedResponse, $"the job's results have no document '{document.Id}'");
+            }
+        }
+
+        return results.Count > 0
+            ? results
+            : throw new LanguageServiceException(LanguageServiceFault.JobFailed, $"the job succeeded but every document failed{JobErrors.Describe(state)}");
     }
 }

@@ -1,3 +1,4 @@
+using Digest.Language;
 using Digest.Summaries.Ranking;
 
 namespace Digest.Summaries.Screening;
@@ -5,7 +6,8 @@ namespace Digest.Summaries.Screening;
 /// <summary>
 /// Decides which sentences may appear in a summary and how much their form is worth. Boilerplate and fragments
 /// (too short, no verb, all capitals, a question to the reader) are out; a bare quotation or a very long or short
-/// sentence stays in but weighs less than a plain informative one.
+/// sentence stays in but weighs less than a plain informative one. Chinese and Japanese sentences end with
+/// <c>。！？</c>, count a token per character, and are not checked for a verb (the verb hints are English words).
 /// </summary>
 internal static class SentenceScreen
 {
@@ -18,7 +20,7 @@ internal static class SentenceScreen
     public static double Suitability(SentenceText sentence, ReadOnlySpan<Token> tokens)
     {
         var text = sentence.Text;
-        if (tokens.Length < MinWords || !EndsAsSentence(text) || !HasVerb(text, tokens) || IsMostlyNumbers(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
+        if (tokens.Length < MinWords || !EndsAsSentence(text) || !(HasVerb(text, tokens) || IsMostlyCjk(text, tokens)) || IsMostlyNumbers(tokens) || IsShouted(text) || IsQuestion(text) || BoilerplateLines.Matches(text))
         {
             return 0;
         }
@@ -40,8 +42,8 @@ internal static class SentenceScreen
     /// </summary>
     private static bool EndsAsSentence(string text)
     {
-        var trimmed = text.AsSpan().TrimEnd().TrimEnd("\"'”’)]");
-        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '…';
+        var trimmed = text.AsSpan().TrimEnd().TrimEnd("\"'”’)]」』）");
+        return trimmed.Length > 0 && (trimmed[^1] is '.' or '!' or '?' or '…' || SentenceSplitter.IsCjkTerminal(trimmed[^1]));
     }
 
     /// <summary>A verb-like word, in lower case unless it opens the sentence (<c>Drew Herring</c> is a name).</summary>
@@ -56,6 +58,21 @@ internal static class SentenceScreen
         }
 
         return false;
+    }
+
+    /// <summary>Chinese or Japanese: most of its tokens are single CJK characters.</summary>
+    private static bool IsMostlyCjk(string text, ReadOnlySpan<Token> tokens)
+    {
+        var cjk = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1 && Words.IsCjk(text[token.Start]))
+            {
+                cjk++;
+            }
+        }
+
+        return cjk * 2 > tokens.Length;
     }
 
     /// <summary>A row of a results table or a list of figures: a third or more of the words are numbers.</summary>
@@ -96,8 +113,8 @@ internal static class SentenceScreen
     /// <summary>Ends in a question mark outside any quotation: the writer asking the reader.</summary>
     private static bool IsQuestion(string text)
     {
-        var end = text.AsSpan().TrimEnd().TrimEnd(")]");
-        return end.Length > 0 && end[^1] == '?';
+        var end = text.AsSpan().TrimEnd().TrimEnd(")]）");
+        return end.Length > 0 && end[^1] is '?' or '\uFF1F';
     }
 
     /// <summary>A quotation from start to end with no attribution, so the reader cannot tell who said it.</summary>

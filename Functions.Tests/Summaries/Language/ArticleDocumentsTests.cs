@@ -89,12 +89,42 @@ public class ArticleDocumentsTests
     [Fact]
     public void Split_TextOfManyBytesPerCharacter_StaysWithinTheRequestSize()
     {
-        // A family emoji is one text element of 25 UTF-8 bytes: 125,000 of them would be a 3 MB request.
-        var family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
-        var paragraphs = Enumerable.Repeat(string.Concat(Enumerable.Repeat(family, 500)), 300).ToArray();
+        // "é" written as é: two bytes and one code point each; 125,000 characters are 250,000 bytes.
+        var paragraphs = Enumerable.Repeat(new string('\u00E9', 10_000), 100).ToArray();
 
         var documents = ArticleDocuments.Split(paragraphs, 20_000).Documents;
 
-        Assert.InRange(documents.Sum(d => Encoding.UTF8.GetByteCount(d.Text)), 800_000, 850_000);
+        Assert.InRange(documents.Sum(d => ArticleDocuments.Characters(d.Text)), 120_000, 125_000);
+        Assert.InRange(documents.Sum(d => Encoding.UTF8.GetByteCount(d.Text)), 240_000, 850_000);
+    }
+
+    [Theory]
+    [InlineData("abc", 3)]
+    [InlineData("caf\u0065\u0301", 5)]
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466", 7)]
+    [InlineData("\U0001F1E9\U0001F1EA", 2)]
+    [InlineData("议会", 2)]
+    public void Characters_Text_CountsCodePointsNeverFewerThanTheServiceCounts(string text, int expected)
+    {
+        // The service counts Unicode 8 text elements: the family emoji is 4 there (1 in .NET's StringInfo), 7 here.
+        Assert.Equal(expected, ArticleDocuments.Characters(text));
+        Assert.True(ArticleDocuments.Characters(text) >= new StringInfo(text).LengthInTextElements);
+    }
+
+    [Fact]
+    public void Split_ArticleOfFamilyEmoji_StaysWithin125000CodePoints()
+    {
+        // A family emoji is one .NET text element but 4 to the service and 7 code points: counted as 7, the request
+        // holds at most 125,000 / 7 of them, where counting text elements would send 125,000 (500,000 to the service).
+        var family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+        var paragraphs = Enumerable.Repeat(string.Concat(Enumerable.Repeat(family, 500)), 300).ToArray();
+
+        var split = ArticleDocuments.Split(paragraphs, 20_000);
+
+        var sent = split.Documents.Sum(d => ArticleDocuments.Characters(d.Text));
+        Assert.InRange(sent, 100_000, 125_000);
+        Assert.True(split.Documents.Sum(d => new StringInfo(d.Text).LengthInTextElements) * 4 <= 125_000);
+        Assert.All(split.Documents, d => Assert.InRange(ArticleDocuments.Characters(d.Text), 1, 20_000));
+        Assert.All(split.Documents, d => Assert.Equal(0, d.Text.Replace("\n\n", "", StringComparison.Ordinal).Length % family.Length));
     }
 }

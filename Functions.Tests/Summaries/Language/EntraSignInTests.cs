@@ -31,18 +31,22 @@ public sealed class EntraSignInTests : IAsyncLifetime
         _certificate.Dispose();
     }
 
-    private LanguageSummarizer CreateSut(TokenCredential credential)
+    /// <summary>
+    /// The summarizer for <paramref name="endpoint"/> (the double's own address when null). A sovereign-cloud
+    /// endpoint's requests are sent to the double, as DNS would send them to that cloud's resource.
+    /// </summary>
+    private LanguageSummarizer CreateSut(TokenCredential credential, string? endpoint = null)
     {
         var options = new SummarizerOptions
         {
             Provider = SummarizerProviders.LanguageExtractive,
-            Language = new LanguageServiceOptions { Endpoint = _service.Endpoint.ToString() },
+            Language = new LanguageServiceOptions { Endpoint = endpoint ?? _service.Endpoint.ToString() },
         };
         var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == _certificate.Thumbprint,
         };
-        var pipeline = AnalyzeTextClient.CreatePipeline(options.Language, credential, new HttpClientTransport(handler));
+        var pipeline = AnalyzeTextClient.CreatePipeline(options.Language, credential, new HttpClientTransport(new ToDouble(_service.Endpoint, handler)));
         return new LanguageSummarizer(options, pipeline, _time, _log);
     }
 
@@ -62,6 +66,28 @@ public sealed class EntraSignInTests : IAsyncLifetime
         Assert.All(_service.Requests, r => Assert.Equal("Bearer entra-token", r.Header("Authorization")));
         Assert.All(_service.Requests, r => Assert.Null(r.Header("Ocp-Apim-Subscription-Key")));
         Assert.Equal(["https://cognitiveservices.azure.com/.default"], credential.Scopes.Distinct());
+    }
+
+    [Theory]
+    [InlineData("https://digest-language.cognitiveservices.azure.com", "https://cognitiveservices.azure.com/.default")]
+    [InlineData("https://digest-language.cognitiveservices.azure.us", "https://cognitiveservices.azure.us/.default")]
+    [InlineData("https://digest-language.cognitiveservices.azure.cn/", "https://cognitiveservices.azure.cn/.default")]
+    public async Task Summarize_EntraIdInAnAzureCloud_AsksForThatCloudsScope(string endpoint, string scope)
+    {
+        var article = NewsArticles.FloodWall();
+        var credential = new IssuingCredential();
+        _service.OnSubmit(Reply.Accepted() with { Headers = new Dictionary<string, string>
+        {
+            ["Operation-Location"] = endpoint.TrimEnd('/') + "/language/analyze-text/jobs/" + Reply.JobId + "?api-version=2025-11-01",
+        } });
+        _service.OnPoll(JobStates.Extractive(("1", [(article.Paragraphs[2], 0.9, 10)])));
+
+        var summary = await CreateSut(credential, endpoint).SummarizeAsync(article);
+
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        Assert.Equal([scope], credential.Scopes.Distinct());
+        Assert.All(_service.Requests, r => Assert.Equal(new Uri(endpoint).Host, r.Header("Host")));
+        Assert.All(_service.Requests, r => Assert.Equal("Bearer entra-token", r.Header("Authorization")));
     }
 
     [Fact]
@@ -87,6 +113,18 @@ public sealed class EntraSignInTests : IAsyncLifetime
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(Now.AddYears(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    /// <summary>Sends every request to the double, keeping the Host header of the endpoint it was meant for.</summary>
+    private sealed class ToDouble(Uri double_, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var meant = request.RequestUri!;
+            request.Headers.Host = meant.Authority;
+            request.RequestUri = new UriBuilder(meant) { Scheme = double_.Scheme, Host = double_.Host, Port = double_.Port }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Stands in for Entra ID, which cannot run here: issues a fixed token and records the scopes asked for.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,18 +22,23 @@ internal sealed record RecordedRequest(string Method, string Path, string Query,
 }
 
 /// <summary>
-/// An answer the double gives. <c>{endpoint}</c> in a header value is replaced by the double's own base address;
-/// <see cref="Delay"/> holds the answer back (in real time), to play a service that does not answer.
+/// An answer the double gives. <c>{endpoint}</c> in a header value or the body is replaced by the double's own base
+/// address; <see cref="Delay"/> holds the answer back (in real time), to play a service that does not answer.
 /// </summary>
 internal sealed record Reply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
 {
-    public const string JobId = "job-1";
+    /// <summary>The job id the double gives: a UUID, as the service's are.</summary>
+    public const string JobId = "5a8f3c1e-2b7d-4e9a-8c6f-0d1e2f3a4b5c";
 
     /// <summary>202 with the job's <c>Operation-Location</c>, as the service accepts a job.</summary>
     public static Reply Accepted() => new(202, Headers: new Dictionary<string, string>
     {
         ["Operation-Location"] = "{endpoint}/language/analyze-text/jobs/" + JobId + "?api-version=2025-11-01",
     });
+
+    /// <summary>An error response whose <c>innererror</c> says precisely what is wrong, as the service refuses a request.</summary>
+    public static Reply Error(int status, string code, string message, string innerCode, string innerMessage) =>
+        new(status, JsonSerializer.Serialize(new { error = new { code, message, innererror = new { code = innerCode, message = innerMessage } } }));
 
     /// <summary>200 with a job state.</summary>
     public static Reply Job(object state) => new(200, JsonSerializer.Serialize(state));
@@ -45,7 +51,10 @@ internal sealed record Reply(int Status, string? Body = null, IReadOnlyDictionar
 /// <summary>
 /// A local HTTP server (Kestrel on 127.0.0.1, a free port) that plays the Azure AI Language analyze-text jobs API:
 /// <c>POST /language/analyze-text/jobs</c> and <c>GET /language/analyze-text/jobs/{id}</c>. Each route serves its
-/// scripted replies in order and repeats the last one; every request is recorded.
+/// scripted replies in order and repeats the last one; every request is recorded. As the service does, it answers
+/// 404 to a request without <c>api-version</c>, and pages a job's results: at most <see cref="PageSize"/> documents
+/// (and document errors) a page, from the <c>skip</c> and <c>top</c> of the request, with a <c>nextLink</c> to the
+/// next page while there is one.
 /// </summary>
 internal sealed class LanguageServiceDouble : IAsyncDisposable
 {
@@ -60,6 +69,9 @@ internal sealed class LanguageServiceDouble : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Documents per page of a job's results.</summary>
+    public int PageSize { get; set; } = 20;
 
     public IReadOnlyList<RecordedRequest> Submits => Requests.Where(r => r.Method == "POST").ToList();
 
@@ -108,7 +120,9 @@ internal sealed class LanguageServiceDouble : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
 
-        var reply = script?.Next() ?? Reply.Error(404, "NotFound", "No such route.");
+        var reply = !context.Request.Query.ContainsKey("api-version")
+            ? Reply.Error(404, "404", "Resource not found")
+            : script?.Next() ?? Reply.Error(404, "NotFound", "No such route.");
         if (reply.Delay > TimeSpan.Zero)
         {
             var stopping = _app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -131,9 +145,56 @@ internal sealed class LanguageServiceDouble : IAsyncDisposable
 
         if (reply.Body is not null)
         {
+            var answer = reply.Body.Replace("{endpoint}", Endpoint.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
+            if (context.Request.Method == "GET" && reply.Status == 200)
+            {
+                answer = Page(answer, context.Request.Query);
+            }
+
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(reply.Body);
+            await context.Response.WriteAsync(answer);
         }
+    }
+
+    /// <summary>The page of a job state's results that <c>skip</c> and <c>top</c> ask for, with <c>nextLink</c> if more follow.</summary>
+    private string Page(string body, IQueryCollection query)
+    {
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+
+        if (parsed is not JsonObject state || state["tasks"]?["items"] is not JsonArray items)
+        {
+            return body;
+        }
+
+        var skip = int.TryParse(query["skip"], out var s) ? s : 0;
+        var top = int.TryParse(query["top"], out var t) ? Math.Min(t, PageSize) : PageSize;
+        var more = false;
+        foreach (var results in items.Select(i => i?["results"]).OfType<JsonObject>())
+        {
+            foreach (var list in new[] { "documents", "errors" })
+            {
+                if (results[list] is JsonArray all)
+                {
+                    more |= all.Count > skip + top;
+                    results[list] = new JsonArray([.. all.Skip(skip).Take(top).Select(n => n?.DeepClone())]);
+                }
+            }
+        }
+
+        if (more)
+        {
+            state["nextLink"] = $"{Endpoint.GetLeftPart(UriPartial.Authority)}/language/analyze-text/jobs/{state["jobId"]}?api-version=2025-11-01&top={top}&skip={skip + top}";
+        }
+
+        return state.ToJsonString();
     }
 
     /// <summary>Replies served in order; the last one repeats.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Digest.Articles;
 using Digest.Summaries;
 using Digest.Summaries.Cloud;
@@ -21,7 +22,8 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
-    private SummarizerOptions Options(string provider = SummarizerProviders.LanguageExtractive, int timeoutSeconds = 60, int documentCharacters = 20_000) => new()
+    private SummarizerOptions Options(
+        string provider = SummarizerProviders.LanguageExtractive, int timeoutSeconds = 60, int documentCharacters = 20_000, string language = "en") => new()
     {
         Provider = provider,
         Sentences = 3,
@@ -31,8 +33,21 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
             ApiKey = Key,
             TimeoutSeconds = timeoutSeconds,
             DocumentCharacters = documentCharacters,
+            DocumentLanguage = language,
         },
     };
+
+    private static Reply NextLinkTo(string link)
+    {
+        var state = JsonNode.Parse(JobStates.Extractive(("1", [("A sentence of the article.", 0.5, 0)])).Body!)!.AsObject();
+        state["nextLink"] = link;
+        return new Reply(200, state.ToJsonString());
+    }
+
+    private static List<(string Id, string Text)> SentDocuments(RecordedRequest submit) =>
+        submit.Json.GetProperty("analysisInput").GetProperty("documents").EnumerateArray()
+            .Select(d => (d.GetProperty("id").GetString()!, d.GetProperty("text").GetString()!))
+            .ToList();
 
     private LanguageSummarizer CreateSut(SummarizerOptions? options = null) => new(options ?? Options(), _time, _log);
 
@@ -85,9 +100,11 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
         Assert.Equal("ExtractiveSummarization", task.GetProperty("kind").GetString());
         Assert.Equal(3, task.GetProperty("parameters").GetProperty("sentenceCount").GetInt32());
         Assert.Equal("Offset", task.GetProperty("parameters").GetProperty("sortBy").GetString());
+        Assert.Equal(60, submit.Json.GetProperty("cancelAfter").GetDouble());
+        Assert.False(submit.Json.TryGetProperty("defaultLanguage", out _));
 
         var poll = _service.Requests[1];
-        Assert.Equal(("GET", "/language/analyze-text/jobs/job-1", "?api-version=2025-11-01"), (poll.Method, poll.Path, poll.Query));
+        Assert.Equal(("GET", "/language/analyze-text/jobs/" + Reply.JobId, "?api-version=2025-11-01"), (poll.Method, poll.Path, poll.Query));
         Assert.Equal(Key, poll.Header("Ocp-Apim-Subscription-Key"));
         Assert.Equal("", poll.Body);
     }
@@ -211,7 +228,7 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
     {
         _service.OnSubmit(Reply.Accepted() with { Headers = new Dictionary<string, string>
         {
-            ["Operation-Location"] = "{endpoint}/language/analyze-text/jobs/job-1?api-version=2025-11-01",
+            ["Operation-Location"] = "{endpoint}/language/analyze-text/jobs/" + Reply.JobId + "?api-version=2025-11-01",
             ["Retry-After"] = "0",
         } });
         _service.OnPoll(JobStates.Running() with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
@@ -330,15 +347,21 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
     {
         ["job state is not JSON"] = s => s.OnPoll(new Reply(200, "{\"status\": \"succ")),
         ["job state is not an object"] = s => s.OnPoll(new Reply(200, "[1, 2, 3]")),
-        ["succeeded without tasks"] = s => s.OnPoll(Reply.Job(new { jobId = "job-1", status = "succeeded" })),
+        ["succeeded without tasks"] = s => s.OnPoll(Reply.Job(new { jobId = Reply.JobId, createdDateTime = "2026-11-21T06:00:00Z", lastUpdatedDateTime = "2026-11-21T06:00:03Z", status = "succeeded" })),
         ["succeeded without the sent document"] = s => s.OnPoll(JobStates.Extractive(("7", [("A sentence.", 0.5, 0)]))),
         ["succeeded without sentences"] = s => s.OnPoll(JobStates.Extractive(("1", []))),
         ["unknown status"] = s => s.OnPoll(JobStates.Running("exploded")),
         ["accepted without Operation-Location"] = s => s.OnSubmit(new Reply(202)),
         ["Operation-Location on another host"] = s => s.OnSubmit(new Reply(202, Headers: new Dictionary<string, string>
         {
-            ["Operation-Location"] = "https://elsewhere.example/language/analyze-text/jobs/job-1?api-version=2025-11-01",
+            ["Operation-Location"] = "https://elsewhere.example/language/analyze-text/jobs/" + Reply.JobId + "?api-version=2025-11-01",
         })),
+        ["Operation-Location naming no job"] = s => s.OnSubmit(new Reply(202, Headers: new Dictionary<string, string>
+        {
+            ["Operation-Location"] = "{endpoint}/",
+        })),
+        ["nextLink on another host"] = s => s.OnPoll(NextLinkTo("https://elsewhere.example/language/analyze-text/jobs/" + Reply.JobId + "?api-version=2025-11-01&top=20&skip=20")),
+        ["nextLink that never ends"] = s => s.OnPoll(NextLinkTo("{endpoint}/language/analyze-text/jobs/" + Reply.JobId + "?api-version=2025-11-01&top=20&skip=20")),
         ["submit answered 200 instead of 202"] = s => s.OnSubmit(new Reply(200, "{}")),
     };
 
@@ -403,16 +426,6 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Summarize_ArticleWithoutUsableSentences_IsRejectedWithoutAskingTheService()
-    {
-        var article = NewsArticles.WithParagraphs("By Ana Ruiz | Harbor Times", "Tags: Flooding | Harbor City");
-
-        await Assert.ThrowsAsync<ArticleRejectedException>(() => CreateSut().SummarizeAsync(article));
-
-        Assert.Empty(_service.Requests);
-    }
-
-    [Fact]
     public async Task Summarize_CallerCancels_StopsWithoutFallingBack()
     {
         _service.OnSubmit(Reply.Accepted());
@@ -422,6 +435,189 @@ public sealed class LanguageSummarizerTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut().SummarizeAsync(NewsArticles.FloodWall(), cancel.Token));
 
         Assert.Empty(_log.Warnings);
+    }
+
+    public static TheoryData<string, string> ChineseAndJapanese => new() { { "zh", "zh-hans" }, { "ja", "ja" } };
+
+    [Theory]
+    [MemberData(nameof(ChineseAndJapanese))]
+    public async Task Summarize_ChineseOrJapaneseArticle_ReachesTheServiceInItsLanguage(string article, string language)
+    {
+        var chosen = article == "zh" ? NewsArticles.Chinese() : NewsArticles.Japanese();
+        var sentence = Digest.Language.SentenceSplitter.Split(chosen.Paragraphs[1])[0];
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Extractive(("1", [(sentence, 0.9, 40)])));
+
+        var summary = await CreateSut(Options(language: language.ToUpperInvariant())).SummarizeAsync(chosen);
+
+        Assert.Equal([sentence], summary.Sentences);
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        var document = Assert.Single(_service.Submits[0].Json.GetProperty("analysisInput").GetProperty("documents").EnumerateArray());
+        Assert.Equal(language, document.GetProperty("language").GetString());
+        Assert.Equal(Body(chosen), document.GetProperty("text").GetString());
+        Assert.Empty(_log.Warnings);
+    }
+
+    /// <summary>Arabic sentences, which the built-in summarizer's screening does not read: it finds no usable sentence.</summary>
+    private static Article Arabic() => NewsArticles.WithParagraphs(
+        "وافق مجلس مدينة الميناء يوم الثلاثاء على بناء جدار للحماية من الفيضانات بتكلفة مليار دولار.",
+        "سيحمي الجدار نحو أربعين ألف ساكن على طول الساحل من العواصف.");
+
+    [Fact]
+    public async Task Summarize_ArticleTheBuiltInSummarizerRejects_StillReachesTheService()
+    {
+        var article = Arabic();
+        await Assert.ThrowsAsync<ArticleRejectedException>(() => BuiltInSummaryAsync(article));
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Abstractive(("1", "وافق المجلس على بناء جدار للحماية من الفيضانات.")));
+
+        var summary = await CreateSut(Options(SummarizerProviders.LanguageAbstractive, language: "ar")).SummarizeAsync(article);
+
+        Assert.Equal(["وافق المجلس على بناء جدار للحماية من الفيضانات."], summary.Sentences);
+        Assert.Equal(SummarizerProviders.LanguageAbstractive, summary.Provider);
+        Assert.Empty(summary.KeyPhrases);
+        Assert.Equal(article.Paragraphs.Sum(Digest.Language.Words.Count), summary.WordCount);
+        Assert.Equal((article.Name, article.ContentHash), (summary.Article, summary.ContentHash));
+        Assert.Equal("ar", Assert.Single(_service.Submits[0].Json.GetProperty("analysisInput").GetProperty("documents").EnumerateArray()).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task Summarize_ArticleWithoutUsableSentencesAndNoServiceSummary_IsRejectedWithTheBuiltInReason()
+    {
+        var article = NewsArticles.WithParagraphs("By Ana Ruiz | Harbor Times", "Tags: Flooding | Harbor City");
+        var builtIn = await Assert.ThrowsAsync<ArticleRejectedException>(() => BuiltInSummaryAsync(article));
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Extractive(("1", [])));
+
+        var rejected = await Assert.ThrowsAsync<ArticleRejectedException>(() => CreateSut().SummarizeAsync(article));
+
+        Assert.Equal((builtIn.Code, builtIn.Reason), (rejected.Code, rejected.Reason));
+        Assert.Single(_service.Submits);
+        var warning = Assert.Single(_log.Warnings);
+        Assert.Equal("MalformedResponse", warning.Values["Fault"]?.ToString());
+        Assert.Contains("rejected", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_SucceededJobWithADocumentError_KeepsTheOtherDocumentsAndLogsTheInnermostCode()
+    {
+        var paragraphs = Enumerable.Range(1, 12)
+            .Select(p => string.Join(" ", Enumerable.Range(1, 2).Select(s => $"Paragraph {p} reports fact {s} about the harbor flood wall and the vote that approved it on Tuesday.")))
+            .ToArray();
+        var article = NewsArticles.WithParagraphs(paragraphs);
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Succeeded(
+            "ExtractiveSummarizationLROResults",
+            [
+                JobStates.ExtractiveDocument("1", [("Paragraph 1 reports fact 1.", 0.9, 0)]),
+                JobStates.ExtractiveDocument("3", [("Paragraph 12 reports fact 2.", 0.3, 300)]),
+            ],
+            [JobStates.DocumentError("2", "UnsupportedLanguageCode", "Invalid language code 'en'. Supported languages: zh-hans, en.")]));
+
+        var summary = await CreateSut(Options(documentCharacters: 1_000)).SummarizeAsync(article);
+
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        Assert.Equal(["Paragraph 1 reports fact 1.", "Paragraph 12 reports fact 2."], summary.Sentences);
+        var warning = Assert.Single(_log.Warnings);
+        Assert.Equal(("2", "UnsupportedLanguageCode"), (warning.Values["Document"], warning.Values["ErrorCode"]));
+        Assert.Contains("Invalid language code", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_SucceededJobWhoseEveryDocumentFailed_FallsBackNamingTheInnermostCode()
+    {
+        var article = NewsArticles.FloodWall();
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Succeeded(
+            "ExtractiveSummarizationLROResults", [], [JobStates.DocumentError("1", "UnsupportedLanguageCode", "Invalid language code.")]));
+
+        var summary = await CreateSut().SummarizeAsync(article);
+
+        await AssertFellBackAsync(article, summary, "JobFailed");
+        Assert.Contains("UnsupportedLanguageCode", _log.Warnings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summarize_JobOfMoreDocumentsThanAPage_FollowsNextLinkToTheLastPage()
+    {
+        // 22 documents of about 1,000 characters: the service pages its results 20 at a time.
+        var paragraphs = Enumerable.Range(1, 22)
+            .Select(p => string.Join(" ", Enumerable.Range(1, 10).Select(s => $"Paragraph {p} reports fact {s} about the harbor wall vote.")))
+            .ToArray();
+        var article = NewsArticles.WithParagraphs(paragraphs);
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Extractive([.. Enumerable.Range(1, 22).Select(d => (
+            d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new[] { ($"Paragraph {d} reports fact 1 about the harbor wall vote.", d == 22 ? 0.99 : 0.1 + d / 100.0, 0) }))]));
+
+        var summary = await CreateSut(Options(documentCharacters: 1_000)).SummarizeAsync(article);
+
+        Assert.Equal(22, SentDocuments(_service.Submits[0]).Count);
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        Assert.Contains("Paragraph 22 reports fact 1 about the harbor wall vote.", summary.Sentences);
+        Assert.Equal(2, _service.Polls.Count);
+        Assert.Equal("?api-version=2025-11-01&top=20&skip=20", _service.Polls[1].Query);
+        Assert.Empty(_log.Warnings);
+    }
+
+    [Fact]
+    public async Task Summarize_AutoLanguage_SendsTheDefaultLanguageAndLogsWarningsAndTheDetectedLanguage()
+    {
+        var article = NewsArticles.FloodWall();
+        var options = Options(language: "auto");
+        options.Language.DefaultLanguage = "de";
+        _service.OnSubmit(Reply.Accepted());
+        _service.OnPoll(JobStates.Succeeded("ExtractiveSummarizationLROResults",
+        [
+            JobStates.ExtractiveDocument(
+                "1",
+                [(article.Paragraphs[2], 0.9, 10)],
+                [JobStates.Warning("LongWordsInDocument", "The document contains very long words (longer than 64 characters).")],
+                JobStates.Detected("English", "en", 0.98)),
+        ]));
+
+        var summary = await CreateSut(options).SummarizeAsync(article);
+
+        Assert.Equal([article.Paragraphs[2]], summary.Sentences);
+        var submit = _service.Submits[0].Json;
+        Assert.Equal("auto", submit.GetProperty("analysisInput").GetProperty("documents")[0].GetProperty("language").GetString());
+        Assert.Equal("de", submit.GetProperty("defaultLanguage").GetString());
+        Assert.Empty(_log.Warnings);
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Information && Equals(e.Values.GetValueOrDefault("WarningCode"), "LongWordsInDocument"));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Information && Equals(e.Values.GetValueOrDefault("Language"), "en"));
+    }
+
+    [Fact]
+    public async Task Summarize_OversizeRequestRefusedAtSubmit_FallsBackNamingTheInnermostCode()
+    {
+        var article = NewsArticles.FloodWall();
+        _service.OnSubmit(Reply.Error(400, "InvalidArgument", "Invalid document in request.",
+            "InvalidDocumentBatch", "Batch request contains too many characters. Max 125000 characters permitted."));
+
+        var summary = await CreateSut().SummarizeAsync(article);
+
+        await AssertFellBackAsync(article, summary, "Rejected");
+        Assert.Contains("HTTP 400", _log.Warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("InvalidDocumentBatch", _log.Warnings[0].Message, StringComparison.Ordinal);
+        Assert.Single(_service.Requests);
+    }
+
+    [Theory]
+    [InlineData("{endpoint}/language/analyze-text/jobs/" + Reply.JobId)]
+    [InlineData("{endpoint}/language/analyze-text/jobs/" + Reply.JobId + "?showStats=false")]
+    public async Task Summarize_OperationLocationWithoutApiVersion_PollsTheJobWithTheConfiguredOne(string location)
+    {
+        var article = NewsArticles.FloodWall();
+        var options = Options();
+        options.Language.ApiVersion = "2025-11-01";
+        _service.OnSubmit(new Reply(202, Headers: new Dictionary<string, string> { ["Operation-Location"] = location }));
+        _service.OnPoll(JobStates.Extractive(("1", [(article.Paragraphs[2], 0.9, 10)])));
+
+        var summary = await CreateSut(options).SummarizeAsync(article);
+
+        Assert.Equal(SummarizerProviders.LanguageExtractive, summary.Provider);
+        var poll = Assert.Single(_service.Polls);
+        Assert.Equal(("/language/analyze-text/jobs/" + Reply.JobId, "?api-version=2025-11-01"), (poll.Path, poll.Query));
     }
 
     /// <summary>The summary is the built-in one, and one warning without article text says why.</summary>
