@@ -1,3 +1,4 @@
+using Digest.Tests.TestSupport;
 using System.Text;
 using Digest.Briefings;
 using Digest.Storage;
@@ -17,6 +18,9 @@ public abstract class StoreContractTests
 
     /// <summary>Another, independent store on the same data (as a second process would have).</summary>
     protected abstract IDigestStore CreateSecondStore();
+
+    /// <summary>An independent store on the same data whose clock is <paramref name="time"/> (for leases, without waiting).</summary>
+    protected abstract IDigestStore CreateStore(TimeProvider time);
 
     /// <summary>Writes <paramref name="text"/> where the summary record of <paramref name="article"/> is kept, bypassing the store.</summary>
     protected abstract Task WriteRawSummaryAsync(string article, string text);
@@ -320,13 +324,15 @@ public abstract class StoreContractTests
     public async Task Claim_WhoseHolderDied_IsTakenOverByOneSenderAfterTheLease()
     {
         var key = "2026-11-20-expired";
-        Assert.Equal(ClaimOutcome.Claimed, (await Store.TryClaimAsync(key, TimeSpan.FromMilliseconds(200))).Outcome);
-        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var time = new ManualTime(new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.Zero));
+        var (first, second) = (CreateStore(time), CreateStore(time));
+        Assert.Equal(ClaimOutcome.Claimed, (await first.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        time.Now += TimeSpan.FromMinutes(1);
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await second.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
 
-        var second = CreateSecondStore();
+        time.Now += TimeSpan.FromMinutes(2);
         var takeovers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? Store : second).TryClaimAsync(key, TimeSpan.FromMinutes(2)))));
+            Task.Run(() => (i % 2 == 0 ? first : second).TryClaimAsync(key, TimeSpan.FromMinutes(2)))));
 
         Assert.Single(takeovers, c => c.Outcome == ClaimOutcome.Claimed);
     }
@@ -346,13 +352,15 @@ public abstract class StoreContractTests
     public async Task Claim_ReleasedAfterAnotherTookItOver_LeavesTheNewHoldersClaim()
     {
         var key = "2026-11-20-stale";
-        var stale = await Store.TryClaimAsync(key, TimeSpan.FromMilliseconds(100));
-        await Task.Delay(300);
-        Assert.Equal(ClaimOutcome.Claimed, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        var time = new ManualTime(new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.Zero));
+        var store = CreateStore(time);
+        var stale = await store.TryClaimAsync(key, TimeSpan.FromMinutes(2));
+        time.Now += TimeSpan.FromMinutes(3);
+        Assert.Equal(ClaimOutcome.Claimed, (await store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
 
-        await Store.ReleaseClaimAsync(stale);
+        await store.ReleaseClaimAsync(stale);
 
-        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
     }
 
     [Fact]
@@ -429,6 +437,8 @@ public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposa
 
     protected override IDigestStore CreateSecondStore() => new LocalFolderStore(root);
 
+    protected override IDigestStore CreateStore(TimeProvider time) => new LocalFolderStore(root, time);
+
     protected override Task WriteRawSummaryAsync(string article, string text) =>
         WriteAsync(Path.Combine(root, "summaries", SafeNames.ToFileName(article) + ".json"), text);
 
@@ -460,6 +470,8 @@ public sealed class AzureStorageStoreContractTests : StoreContractTests
     protected override IDigestStore Store { get; }
 
     protected override IDigestStore CreateSecondStore() => new AzureStorageStore(azurite.CreateClients(), layout);
+
+    protected override IDigestStore CreateStore(TimeProvider time) => new AzureStorageStore(azurite.CreateClients(), layout, time);
 
     protected override Task WriteRawSummaryAsync(string article, string text) =>
         WriteAsync(layout.Summaries, "summary/" + SafeNames.ToFileName(article) + ".json", text);
