@@ -150,7 +150,7 @@ internal static partial class StoryText
     [GeneratedRegex(@",\s+(?:(?:the|a|an)\s+)?[^,]{2,70}?\s+(?:said|says|reported|announced|confirmed)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\.?$|,\s+(?:said|according\s+to)\s+[^,]{2,70}\.?$")]
     private static partial Regex Attribution();
 
-    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
+    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|plans?|said|says)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

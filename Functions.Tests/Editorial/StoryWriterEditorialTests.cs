@@ -42,6 +42,16 @@ public class StoryWriterEditorialTests
     }
 
     [Fact]
+    public void Write_NoTitleAndALongLeadWithTwoPredicates_HeadlineIsTheLeadsFirstClauseNotALaterSentence()
+    {
+        var story = Write(Untitled("hospital.txt",
+            "ASHFORD — St. Brigid’s Regional Hospital will allow only one adult visitor per patient and has postponed 46 planned surgeries after a norovirus outbreak sickened 31 patients and 14 staff members this week, hospital officials said Friday.",
+            "The restrictions took effect at noon and will stay in place at least through Tuesday, said the hospital’s chief nursing officer."));
+
+        Assert.Equal("St. Brigid’s Regional Hospital will allow only one adult visitor per patient", story.Headline);
+    }
+
+    [Fact]
     public void Write_TitleWithPeriod_IsUsed()
     {
         var story = Write(Summary("a.md", "Harbor Times", "Chief Raft Is Out. The Overtime Questions Aren't Going Anywhere.", 1,
