@@ -8,5 +8,5 @@ namespace Digest.Functions;
 public sealed class Health(TimeProvider time)
 {
     [Function(nameof(Health))]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) => HealthCheck.Invoke(time);
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WebRoutes.Health)] HttpRequest request) => HealthCheck.Invoke(time);
 }
