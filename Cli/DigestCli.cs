@@ -23,6 +23,7 @@ public static class DigestCli
             BenchCommand.Create(output, error),
             StorageBenchCommand.Create(output, error),
             PackageCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
