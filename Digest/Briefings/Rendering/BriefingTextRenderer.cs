@@ -53,9 +53,10 @@ public static class BriefingTextRenderer
     {
         var numberPrefix = $"{number}. ".PadRight(Indent.Length);
         TextWrapper.AppendWrapped(text, InlineText.Clean(story.Headline), Width, numberPrefix, Indent);
-        // Each sentence names the outlet it was taken from; the links are in the sources line below.
+        // Each sentence names the outlet it was taken from (kept on one line: no-break spaces); the links are in the
+        // sources line below.
         var summary = string.Join(' ', BriefingWording.CitedSentences(story)
-            .Select(x => x.Source is null ? x.Sentence : $"{x.Sentence} [{BriefingWording.SourceName(x.Source)}]"));
+            .Select(x => x.Source is null ? x.Sentence : $"{x.Sentence} [{BriefingWording.SourceName(x.Source).Replace(' ', '\u00A0')}]"));
         if (summary.Length > 0)
         {
             text.Append('\n');
