@@ -28,10 +28,19 @@ public static class HttpProblems
     }
 
     /// <summary>An error answer shaped for the client: an HTML page for browsers, problem details otherwise.</summary>
-    public static IResult Problem(HttpRequest? request, int status, string title, string detail) =>
-        request is not null && WantsHtml(request)
-            ? Pages.Message(status, title, detail)
-            : Results.Problem(statusCode: status, title: title, detail: detail);
+    public static IResult Problem(HttpRequest? request, int status, string title, string detail)
+    {
+        if (request is null || !WantsHtml(request))
+        {
+            return Results.Problem(statusCode: status, title: title, detail: detail);
+        }
+
+        // A form that was refused: the page leads back to it (the form's GET is on the same route).
+        var back = request.HasFormContentType && HttpMethods.IsPost(request.Method)
+            ? $"<p><a href=\"{Pages.Encode(request.PathBase + request.Path)}\">Back to the form</a></p>\n"
+            : string.Empty;
+        return Pages.Html(status, title, $"<p>{Pages.Encode(detail)}</p>\n{back}");
+    }
 
     /// <summary>
     /// True for a browser: a form post (urlencoded or multipart), or a request without a JSON body whose
