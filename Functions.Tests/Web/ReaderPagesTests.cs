@@ -199,6 +199,9 @@ public sealed class ReaderPagesTests(HttpFunctionsServer server) : IClassFixture
         Assert.Equal("story-1", page.QuerySelector("h2")?.Id);
         Assert.DoesNotContain(page.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? string.Empty).Contains("unsubscribe", StringComparison.Ordinal));
         Assert.Equal("public, max-age=3600", response.Headers.CacheControl?.ToString());
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
     private static Task SaveAsync(LocalFolderStore store, DateOnly date, string headline) =>
