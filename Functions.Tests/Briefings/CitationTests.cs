@@ -90,6 +90,17 @@ public sealed class CitationTests
     }
 
     [Fact]
+    public void Html_TenStoriesWithEverySentenceCited_StaysUnder60Kilobytes()
+    {
+        var large = SampleBriefings.Large(10);
+        var cited = large with { Stories = [.. large.Stories.Select(s => s with { Citations = [.. s.Summary.Select((_, i) => i % s.Sources.Count)] })] };
+
+        var html = BriefingHtmlRenderer.Render(cited, SampleBriefings.EmailLinks);
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(html), 1, 60 * 1024);
+    }
+
+    [Fact]
     public void Html_HostileOutletInCitation_StaysText()
     {
         var hostile = SampleBriefings.Hostile();
