@@ -24,6 +24,7 @@ public static class DigestCli
             StorageBenchCommand.Create(output, error),
             PackageCommand.Create(output, error),
             Editorial.CheckBriefingCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -9,6 +9,6 @@ public sealed class GetBriefing(BriefingPages pages)
 {
     [Function(nameof(GetBriefing))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{date}")] HttpRequest request, string date, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WebRoutes.Briefing)] HttpRequest request, string date, CancellationToken cancellationToken) =>
         pages.InvokeAsync(date, cancellationToken);
 }

@@ -9,6 +9,6 @@ public sealed class Health(HealthCheck check)
 {
     [Function(nameof(Health))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WebRoutes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
         check.InvokeAsync(cancellationToken);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Digest.Functions;
 
 /// <summary>
-/// Shapes the errors of the HTTP functions in one place, as problem details (<see cref="HttpProblems"/>): a bad request
+/// Shapes the errors of the HTTP functions in one place (<see cref="HttpProblems"/>: pages for browsers, problem details for API clients): a bad request
 /// is a 4xx that says what is wrong, anything else a logged 500 that names no internals. Other triggers are left to
 /// fail, so the runtime retries them and poison queues work.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed partial class HttpProblemsMiddleware(ILogger<HttpProblemsMiddlewar
         catch (Exception failure) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
         {
             var inner = failure is AggregateException { InnerException: { } single } ? single : failure;
-            var result = HttpProblems.ToResult(inner);
+            var result = HttpProblems.ToResult(inner, http.Request);
             if (HttpProblems.Describe(inner).Status >= 500)
             {
                 LogFailed(inner, context.FunctionDefinition.Name);

@@ -2,7 +2,7 @@ namespace Digest.Briefings;
 
 /// <summary>
 /// One day's briefing. Serialised with camelCase names this is the public JSON contract:
-/// <c>{"date","articleCount","stories":[{"headline","summary","sources":[{"article","outlet","title","url"}]}],"rejected":[{"article","reason"}]}</c>.
+/// <c>{"date","articleCount","stories":[{"headline","summary","citations","sources":[{"article","outlet","title","url"}]}],"rejected":[{"article","reason"}]}</c>.
 /// </summary>
 public sealed record Briefing
 {
@@ -24,6 +24,12 @@ public sealed record Story
     public required string Headline { get; init; }
 
     public required IReadOnlyList<string> Summary { get; init; }
+
+    /// <summary>
+    /// For each sentence of <see cref="Summary"/>, the index in <see cref="Sources"/> of the article it was taken
+    /// from. Empty in briefings made before sentences were cited; an index out of range is shown without a citation.
+    /// </summary>
+    public IReadOnlyList<int> Citations { get; init; } = [];
 
     public required IReadOnlyList<StorySource> Sources { get; init; }
 }

@@ -23,7 +23,7 @@ public sealed partial class ComposeBriefingHandler(
             .Select(r => new RejectedArticle(r.Article, r.Reason));
         var briefing = composer.Compose(date, summaries, rejected);
 
-        var links = BriefingLinks.WebCopy(mail.Value.PostalAddress);
+        var links = BriefingLinks.WebCopy(mail.Value.PostalAddress, mail.Value.PublicBaseUrl);
         // The web copy is public; the plain-text copy is the operators' file and carries the rejected-articles report.
         var stored = new StoredBriefing(
             briefing, BriefingHtmlRenderer.Render(briefing, links), BriefingTextRenderer.Render(briefing, links, includeEditorReport: true));

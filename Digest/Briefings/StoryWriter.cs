@@ -22,10 +22,12 @@ public sealed partial class StoryWriter
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
         var candidates = Candidates(sources);
+        var chosen = PickSentences(candidates, TargetLength(sources.Count));
         return new Story
         {
             Headline = Headline(sources, candidates),
-            Summary = PickSentences(candidates, TargetLength(sources.Count)),
+            Summary = chosen.Select(c => c.Text).ToArray(),
+            Citations = chosen.Select(c => c.Source).ToArray(),
             Sources = sources.Select(s => new StorySource
             {
                 Article = s.Article,
@@ -128,7 +130,7 @@ public sealed partial class StoryWriter
         return texts.Where((_, i) => i != source).Average(text => stems.Count(text.Contains) / (double)stems.Count);
     }
 
-    private static string[] PickSentences(List<Candidate> candidates, int count)
+    private static List<Candidate> PickSentences(List<Candidate> candidates, int count)
     {
         var chosen = new List<Candidate>();
         foreach (var candidate in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Source).ThenBy(c => c.Position))
@@ -153,8 +155,8 @@ public sealed partial class StoryWriter
         }
 
         // A story whose every sentence leaned on another keeps none of them; its headline still says what happened.
-        // Best-supported fact first: it is the story's lead.
-        return chosen.Select(c => c.Text).ToArray();
+        // Best-supported fact first: it is the story's lead. Each keeps the index of the source it was taken from.
+        return chosen;
     }
 
     /// <summary>Two sentences giving the same distinctive figure ($412.8 million, 6-3, 24%) state the same fact.</summary>

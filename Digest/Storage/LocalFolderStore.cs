@@ -77,6 +77,17 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         await WriteJsonAsync(BriefingPath(date, ".json"), briefing.Briefing, cancellationToken);
     }
 
+    public Task<IReadOnlyList<DateOnly>> ListBriefingDatesAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<DateOnly> dates = Directory.Exists(BriefingsFolder)
+            ? [.. Directory.EnumerateFiles(BriefingsFolder, "*.json")
+                .Select(path => IsoDates.TryParseBriefingName(Path.GetFileName(path)))
+                .OfType<DateOnly>()
+                .OrderDescending()]
+            : [];
+        return Task.FromResult(dates);
+    }
+
     public async Task<IReadOnlyList<EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         await ReadAsync<EmailJob[]>(BriefingPath(date, ".fanout.json"), "fan-out plan", date.ToIso(), cancellationToken);
 

@@ -41,6 +41,9 @@ public interface IBriefingStore
 
     Task SaveAsync(StoredBriefing briefing, CancellationToken cancellationToken = default);
 
+    /// <summary>The dates that have a stored briefing, newest first (for the archive and previous / next links).</summary>
+    Task<IReadOnlyList<DateOnly>> ListBriefingDatesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The email jobs of the briefing of <paramref name="date"/>, as fixed by its first fan-out; null before.</summary>
     Task<IReadOnlyList<Mail.EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default);
 

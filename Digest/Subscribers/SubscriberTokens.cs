@@ -12,8 +12,8 @@ public enum TokenStatus
     Invalid,
 }
 
-/// <summary>A checked token: its status and, when it is valid or only expired, the address it was made for.</summary>
-public sealed record TokenCheck(TokenStatus Status, string? Email);
+/// <summary>A checked token: its status and, when it is valid or only expired, the address (and name) it was made for.</summary>
+public sealed record TokenCheck(TokenStatus Status, string? Email, string? Name = null);
 
 /// <summary>
 /// Tokens for links in emails (confirm, unsubscribe): the subscriber's address (and, for links that expire, the
@@ -43,8 +43,20 @@ public sealed class SubscriberTokens
     public string Create(string purpose, string email) => Seal(purpose, Normalize(email));
 
     /// <summary>A token valid until <paramref name="expires"/>.</summary>
-    public string Create(string purpose, string email, DateTimeOffset expires) =>
-        Seal(purpose, Normalize(email) + "\n" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+    /// <param name="purpose">What the link does (<see cref="Confirm"/>).</param>
+    /// <param name="email">The address.</param>
+    /// <param name="expires">When the link stops working.</param>
+    /// <param name="name">The reader's name, carried to the confirmed subscription; one line, or null.</param>
+    public string Create(string purpose, string email, DateTimeOffset expires, string? name = null)
+    {
+        if (name is not null && name.Any(char.IsControl))
+        {
+            throw new ArgumentException("A name must be one line without control characters.", nameof(name));
+        }
+
+        var text = Normalize(email) + "\n" + expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return Seal(purpose, string.IsNullOrEmpty(name) ? text : text + "\n" + name);
+    }
 
     /// <summary>Returns the address a non-expiring token was made for, or null when it is malformed or forged.</summary>
     public string? Verify(string purpose, string token) =>
@@ -65,12 +77,13 @@ public sealed class SubscriberTokens
             return new TokenCheck(TokenStatus.Valid, parts[0]);
         }
 
-        if (parts.Length != 2 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (parts.Length is not (2 or 3) || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return new TokenCheck(TokenStatus.Invalid, null);
         }
 
-        return new TokenCheck(now < DateTimeOffset.FromUnixTimeSeconds(seconds) ? TokenStatus.Valid : TokenStatus.Expired, parts[0]);
+        return new TokenCheck(
+            now < DateTimeOffset.FromUnixTimeSeconds(seconds) ? TokenStatus.Valid : TokenStatus.Expired, parts[0], parts.Length == 3 ? parts[2] : null);
     }
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Digest.Briefings;
 using Digest.Briefings.Rendering;
 using Digest.Mail;
@@ -8,50 +9,160 @@ using Microsoft.Extensions.Options;
 namespace Digest.Web;
 
 /// <summary>
-/// <c>GET /api/briefings/{date}</c> and <c>/api/briefings/latest</c>: the web view every email links to, rendered
-/// from the stored briefing with the same renderer as the email (article text escaped), without anyone's links.
+/// The published side of Digest: <c>GET /api/briefings/{date}</c> and <c>/api/briefings/latest</c> (the web copy every
+/// email links to, rendered from the stored briefing with the same renderer as the email, without anyone's links,
+/// with previous / next / latest links, story anchors and a subscribe box) and <c>GET /api/archive</c> (every
+/// briefing by date, newest first, in pages). Published pages may be cached; they name no reader.
 /// </summary>
 public sealed class BriefingPages(IBriefingStore briefings, IOptions<BriefingOptions> options, IOptions<MailOptions> mail, TimeProvider time)
 {
-    /// <summary>How far back <c>latest</c> looks for a stored briefing.</summary>
-    private const int LatestLookBackDays = 31;
+    /// <summary>Briefings listed on one archive page.</summary>
+    public const int ArchivePageSize = 20;
+
+    /// <summary>A dated briefing changes only when the next one appears (its "next" link).</summary>
+    public const string DatedCache = "public, max-age=3600";
+
+    /// <summary>The latest briefing and the archive change every day.</summary>
+    public const string DailyCache = "public, max-age=300";
 
     public async Task<IResult> InvokeAsync(string date, CancellationToken cancellationToken)
     {
-        Briefing? briefing;
-        if (string.Equals(date, "latest", StringComparison.OrdinalIgnoreCase))
-        {
-            briefing = await LatestAsync(cancellationToken);
-        }
-        else if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            briefing = await briefings.FindAsync(day, cancellationToken);
-        }
-        else
+        var latest = string.Equals(date, "latest", StringComparison.OrdinalIgnoreCase);
+        var day = latest ? null : IsoDates.TryParse(date);
+        if (!latest && day is null)
         {
             return Pages.Message(StatusCodes.Status400BadRequest, "No such date", "Briefings are addressed by date, as in /api/briefings/2026-11-20, or /api/briefings/latest.");
         }
 
+        var dates = await briefings.ListBriefingDatesAsync(cancellationToken);
+        day ??= Latest(dates);
+        var briefing = day is { } found && dates.Contains(found) ? await briefings.FindAsync(found, cancellationToken) : null;
         if (briefing is null)
         {
-            return Pages.Message(StatusCodes.Status404NotFound, "No briefing for that day", "There is no briefing for that date. The latest one is at /api/briefings/latest.");
+            return Pages.Message(StatusCodes.Status404NotFound, latest ? "No briefing yet" : "No briefing for that day",
+                latest ? "No briefing has been published yet. Subscribe to get the first one by email." : "There is no briefing for that date. The archive lists every briefing.");
         }
 
-        var links = BriefingLinks.WebCopy(mail.Value.PostalAddress);
-        return new Pages.PageResult(StatusCodes.Status200OK, BriefingHtmlRenderer.Render(briefing, links));
+        var links = BriefingLinks.WebCopy(mail.Value.PostalAddress, BaseUrl) with
+        {
+            Navigation = Navigation(dates, briefing.Date),
+            PermalinkUrl = BriefingUrl(briefing.Date),
+        };
+        return new Pages.PageResult(StatusCodes.Status200OK, BriefingHtmlRenderer.Render(briefing, links), latest ? DailyCache : DatedCache);
     }
 
-    private async Task<Briefing?> LatestAsync(CancellationToken cancellationToken)
+    /// <summary><c>GET /api/archive?page=N</c>: the briefings by date, newest first, <see cref="ArchivePageSize"/> a page.</summary>
+    public async Task<IResult> ArchiveAsync(string? page, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.FindTimeZone()).DateTime);
-        for (var day = today; day > today.AddDays(-LatestLookBackDays); day = day.AddDays(-1))
+        var number = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
         {
-            if (await briefings.FindAsync(day, cancellationToken) is { } briefing)
+            return Pages.Message(StatusCodes.Status400BadRequest, "No such page", "Archive pages are numbered from 1, as in /api/archive?page=2.");
+        }
+
+        var dates = await briefings.ListBriefingDatesAsync(cancellationToken);
+        var pages = Math.Max(1, (dates.Count + ArchivePageSize - 1) / ArchivePageSize);
+        if (number > pages)
+        {
+            return Pages.Message(StatusCodes.Status404NotFound, "No such page", $"The archive has {pages} {(pages == 1 ? "page" : "pages")}. The first one lists the newest briefings.");
+        }
+
+        var body = new StringBuilder();
+        if (dates.Count == 0)
+        {
+            body.Append("<p>No briefing has been published yet.</p>\n");
+        }
+        else
+        {
+            body.Append("<ol>\n");
+            foreach (var date in dates.Skip((number - 1) * ArchivePageSize).Take(ArchivePageSize))
             {
-                return briefing;
+                body.Append("<li><a href=\"").Append(Pages.Encode(BriefingUrl(date))).Append("\">")
+                    .Append(Pages.Encode(date.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture))).Append("</a>");
+                if (await TopHeadlineAsync(date, cancellationToken) is { } headline)
+                {
+                    body.Append("<br><span class=\"hint\">").Append(Pages.Encode(headline)).Append("</span>");
+                }
+
+                body.Append("</li>\n");
+            }
+
+            body.Append("</ol>\n");
+        }
+
+        var pager = new List<string>();
+        if (number > 1)
+        {
+            pager.Add($"<a rel=\"prev\" href=\"{Pages.Encode(ArchiveUrl(number - 1))}\">Newer briefings</a>");
+        }
+
+        if (number < pages)
+        {
+            pager.Add($"<a rel=\"next\" href=\"{Pages.Encode(ArchiveUrl(number + 1))}\">Older briefings</a>");
+        }
+
+        body.Append("<p>").Append(string.Join(" &middot; ", pager)).Append(pager.Count > 0 ? " &middot; " : string.Empty)
+            .Append(CultureInfo.InvariantCulture, $"Page {number} of {pages}</p>\n")
+            .Append("<p><a href=\"").Append(Pages.Encode(BaseUrl + "/api/subscribe")).Append("\">Get the briefing by email</a></p>\n");
+        return Pages.Html(StatusCodes.Status200OK, "Digest archive", body.ToString(), DailyCache);
+    }
+
+    private async Task<string?> TopHeadlineAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await briefings.FindAsync(date, cancellationToken))?.Stories.FirstOrDefault()?.Headline;
+        }
+        catch (DamagedRecordException)
+        {
+            // A damaged briefing keeps its place in the list; its own page names the damage.
+            return null;
+        }
+    }
+
+    private IReadOnlyList<NavigationLink> Navigation(IReadOnlyList<DateOnly> dates, DateOnly date)
+    {
+        var index = IndexOf(dates, date);
+        var links = new List<NavigationLink>();
+        if (index + 1 < dates.Count)
+        {
+            links.Add(new NavigationLink("Previous briefing", BriefingUrl(dates[index + 1]), "prev"));
+        }
+
+        if (index > 0)
+        {
+            links.Add(new NavigationLink("Next briefing", BriefingUrl(dates[index - 1]), "next"));
+            links.Add(new NavigationLink("Latest briefing", BaseUrl + "/api/briefings/latest"));
+        }
+
+        links.Add(new NavigationLink("All briefings", ArchiveUrl(1)));
+        links.Add(new NavigationLink("Subscribe", BaseUrl + "/api/subscribe"));
+        return links;
+    }
+
+    private static int IndexOf(IReadOnlyList<DateOnly> dates, DateOnly date)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (dates[i] == date)
+            {
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
+
+    /// <summary>The newest stored briefing up to today (in the briefing's time zone): one dated ahead is not out yet.</summary>
+    private DateOnly? Latest(IReadOnlyList<DateOnly> dates)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.FindTimeZone()).DateTime);
+        return dates.Where(d => d <= today).Select(d => (DateOnly?)d).FirstOrDefault();
+    }
+
+    private string BaseUrl => mail.Value.PublicBaseUrl.TrimEnd('/');
+
+    private string BriefingUrl(DateOnly date) => $"{BaseUrl}/api/briefings/{date.ToIso()}";
+
+    private string ArchiveUrl(int page) => page == 1 ? $"{BaseUrl}/api/archive" : $"{BaseUrl}/api/archive?page={page.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -28,8 +28,8 @@ public sealed class SubscribeLimits : IDisposable
         }
 
         request.HttpContext.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-            detail: $"Please wait {Window.TotalMinutes:0} minutes before asking again.");
+        return HttpProblems.Problem(request, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"Too many subscriptions were asked for from your connection. Please wait {Window.TotalMinutes:0} minutes before asking again.");
     }
 
     /// <summary>The rightmost forwarded address (appended by the platform in front of the app), else the connection's.</summary>

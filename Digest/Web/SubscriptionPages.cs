@@ -29,7 +29,31 @@ public sealed partial class SubscriptionPages(
 
     private const int MaxBodyBytes = 4096;
 
-    /// <summary><c>POST /api/subscribe</c> with JSON <c>{"email": "..."}</c> or a form field <c>email</c>.</summary>
+    /// <summary>The longest name the form takes.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary><c>GET /api/subscribe</c>: the subscribe form (email address, optional name); works without JavaScript.</summary>
+    public IResult SubscribePage(HttpRequest request)
+    {
+        var action = Pages.Encode(request.PathBase + request.Path);
+        var body = $"""
+            <p>One short email every morning with the day's news: every story told once, every sentence with its source.</p>
+            <form method="post" action="{action}">
+            <label for="email">Email address</label>
+            <input id="email" name="email" type="email" autocomplete="email" required maxlength="254">
+            <label for="name">Name (optional)</label>
+            <input id="name" name="name" type="text" autocomplete="name" maxlength="{MaxNameLength}">
+            <button type="submit">Subscribe</button>
+            </form>
+            <p class="hint">We send one email to confirm the address; nothing is stored until you confirm. Every briefing has a link to unsubscribe.</p>
+            """;
+        return Pages.Html(StatusCodes.Status200OK, "Subscribe to Digest", body);
+    }
+
+    /// <summary>
+    /// <c>POST /api/subscribe</c> with JSON <c>{"email": "...", "name": "..."}</c> (answered as JSON and problem
+    /// details) or the form's fields <c>email</c> and <c>name</c> (answered with pages).
+    /// </summary>
     public async Task<IResult> SubscribeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (limits.TryAcquire(request) is { } tooMany)
@@ -37,31 +61,43 @@ public sealed partial class SubscriptionPages(
             return tooMany;
         }
 
-        var email = await ReadEmailAsync(request, cancellationToken);
+        var (email, name) = await ReadSubscriptionAsync(request, cancellationToken);
         if (email is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "No email address", "Send {\"email\": \"you@example.com\"} as JSON or an 'email' form field.");
+            return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "No email address",
+                HttpProblems.WantsHtml(request) ? "Please enter your email address." : "Send {\"email\": \"you@example.com\"} as JSON or an 'email' form field.");
         }
 
         if (!EmailAddressRules.IsValid(email))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid email address", "The email address is not valid.");
+            return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Invalid email address",
+                "The email address is not valid. Please enter one address such as you@example.com, without spaces, line breaks or other text.");
+        }
+
+        if (name is not null && (name.Length > MaxNameLength || name.Any(char.IsControl) || name.IndexOfAny(['<', '>']) >= 0))
+        {
+            return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Invalid name",
+                $"A name has at most {MaxNameLength} characters on one line, without < or >. You can also leave it empty.");
         }
 
         if (!recentConfirmations.TryClaim(email, time.GetUtcNow()))
         {
             // Asked again within minutes: the email on its way will do; the answer is the same, so it reveals nothing.
-            return Accepted();
+            return Accepted(request);
         }
 
-        var token = tokens.Create(SubscriberTokens.Confirm, email, time.GetUtcNow() + ConfirmationLifetime);
+        var token = tokens.Create(SubscriberTokens.Confirm, email, time.GetUtcNow() + ConfirmationLifetime, name);
         await sender.SendAsync(emails.BuildConfirmation(email, $"{BaseUrl}/api/confirm?token={token}"), cancellationToken);
         LogConfirmationSent();
-        return Accepted();
+        return Accepted(request);
     }
 
-    private static IResult Accepted() =>
-        Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
+    private static IResult Accepted(HttpRequest request) =>
+        HttpProblems.WantsHtml(request)
+            ? Pages.Html(StatusCodes.Status202Accepted, "Check your inbox",
+                "<p>We sent you an email with a link to confirm your subscription. The link is valid for 48 hours.</p>\n" +
+                "<p class=\"hint\">Nothing arrived after a few minutes? Look in your spam folder, or subscribe again.</p>\n")
+            : Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
 
     /// <summary>
     /// <c>GET /api/confirm?token=...</c>: the link from the confirmation email shows a page with a button; a GET never
@@ -81,7 +117,7 @@ public sealed partial class SubscriptionPages(
         switch (check.Status)
         {
             case TokenStatus.Valid:
-                await directory.AddSubscriberAsync(new Subscriber(check.Email!), cancellationToken);
+                await directory.AddSubscriberAsync(new Subscriber(check.Email!, check.Name), cancellationToken);
                 LogConfirmed();
                 return Pages.Message(StatusCodes.Status200OK, "You are subscribed", "Digest's daily briefing will arrive in your inbox every morning. Every email has a link to unsubscribe.");
             case TokenStatus.Expired:
@@ -126,9 +162,7 @@ public sealed partial class SubscriptionPages(
     private static IResult InvalidUnsubscribeLink() =>
         Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "The unsubscribe link is incomplete or has been changed. Please use the link from the email as it is.");
 
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
-
-    private static async Task<string?> ReadEmailAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(string? Email, string? Name)> ReadSubscriptionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -146,7 +180,7 @@ public sealed partial class SubscriptionPages(
             try
             {
                 var form = await request.ReadFormAsync(cancellationToken);
-                return form["email"].FirstOrDefault()?.Trim();
+                return (NullIfEmpty(form["email"].FirstOrDefault()), NullIfEmpty(form["name"].FirstOrDefault()));
             }
             catch (InvalidDataException malformed)
             {
@@ -157,16 +191,20 @@ public sealed partial class SubscriptionPages(
         try
         {
             using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return json.RootElement.ValueKind == JsonValueKind.Object &&
-                   json.RootElement.TryGetProperty("email", out var email) && email.ValueKind == JsonValueKind.String
-                ? email.GetString()!.Trim()
-                : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                ? (StringProperty(json.RootElement, "email"), StringProperty(json.RootElement, "name"))
+                : (null, null);
         }
         catch (JsonException)
         {
             throw new BadHttpRequestException("The request body is not valid JSON.");
         }
     }
+
+    private static string? StringProperty(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? NullIfEmpty(value.GetString()) : null;
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     // No address in any log line: the counts and outcomes are enough to operate the service.
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent a subscription confirmation email")]

@@ -9,7 +9,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_Functions_AreExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["ComposeBriefing", "Confirm", "GetBriefing", "Health", "SendBriefing", "Subscribe", "SummarizeArticle", "Unsubscribe"],
+            ["ComposeBriefing", "Confirm", "GetArchive", "GetBriefing", "Health", "SendBriefing", "Subscribe", "SummarizeArticle", "Unsubscribe"],
             FunctionsMetadata.All.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(FunctionsMetadata.All, f => Assert.StartsWith("Digest.Functions.", f.EntryPoint, StringComparison.Ordinal));
     }
@@ -46,10 +46,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("Subscribe", "subscribe", "post")]
+    [InlineData("Subscribe", "subscribe", "get,post")]
     [InlineData("Confirm", "confirm", "get,post")]
     [InlineData("Unsubscribe", "unsubscribe", "get,post")]
     [InlineData("GetBriefing", "briefings/{date}", "get")]
+    [InlineData("GetArchive", "archive", "get")]
     [InlineData("Health", "health", "get")]
     public void HttpFunction_Trigger_IsAnonymousOnItsRouteAndMethods(string name, string route, string methods)
     {

@@ -102,6 +102,28 @@ public abstract class StoreContractTests
         Assert.Null(await Store.FindAsync(date.AddDays(1)));
     }
 
+    [Fact]
+    public async Task BriefingDates_SeveralSaved_AreListedNewestFirstWithoutOtherRecords()
+    {
+        Assert.Empty(await Store.ListBriefingDatesAsync());
+        foreach (var day in new[] { 20, 3, 11 })
+        {
+            var date = new DateOnly(2026, 11, day);
+            var briefing = new Briefing
+            {
+                Date = date,
+                ArticleCount = 1,
+                Stories = [new Story { Headline = "Budget passes", Summary = ["It passed."], Citations = [0], Sources = [new StorySource { Article = "a.txt", Outlet = "Harbor Times" }] }],
+            };
+            await Store.SaveAsync(new StoredBriefing(briefing, "<p>Budget passes</p>", "Budget passes"));
+        }
+
+        await Store.SaveFanOutPlanAsync(new DateOnly(2026, 11, 20), []);
+
+        Assert.Equal([new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 3)], await Store.ListBriefingDatesAsync());
+        Assert.Equal([0], (await Store.FindAsync(new DateOnly(2026, 11, 3)))!.Stories[0].Citations);
+    }
+
     [Theory]
     [InlineData("harbor-times/budget vote.txt")]
     [InlineData("Brennport – café ünïcödé 日本.md")]

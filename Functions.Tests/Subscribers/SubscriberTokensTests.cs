@@ -16,6 +16,23 @@ public class SubscriberTokensTests
     }
 
     [Fact]
+    public void Check_ConfirmTokenWithName_ReturnsAddressAndName()
+    {
+        var expires = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
+        var token = CreateSut().Create(SubscriberTokens.Confirm, "ada@example.com", expires, "Ada Lovelace");
+
+        var check = CreateSut().Check(SubscriberTokens.Confirm, token, expires.AddHours(-1));
+
+        Assert.Equal(new TokenCheck(TokenStatus.Valid, "ada@example.com", "Ada Lovelace"), check);
+    }
+
+    [Theory]
+    [InlineData("Ada\nBcc: victim@example.com")]
+    [InlineData("Ada\r")]
+    public void Create_NameWithLineBreak_IsRefused(string name) =>
+        Assert.Throws<ArgumentException>(() => CreateSut().Create(SubscriberTokens.Confirm, "ada@example.com", DateTimeOffset.UnixEpoch.AddYears(60), name));
+
+    [Fact]
     public void Verify_AnyByteChanged_ReturnsNull()
     {
         var token = CreateSut().Create(SubscriberTokens.Unsubscribe, "ada@example.com");

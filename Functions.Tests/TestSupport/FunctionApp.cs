@@ -90,7 +90,7 @@ internal sealed class FunctionApp : IAsyncDisposable
         }
         catch (Exception failure) when (!context.Response.HasStarted)
         {
-            await HttpProblems.ToResult(failure is TargetInvocationException { InnerException: { } inner } ? inner : failure).ExecuteAsync(context);
+            await HttpProblems.ToResult(failure is TargetInvocationException { InnerException: { } inner } ? inner : failure, context.Request).ExecuteAsync(context);
         }
     }
 

@@ -52,9 +52,9 @@ public static class BriefingHtmlRenderer
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;table-layout:fixed;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;word-break:break-word;\">\n");
 
         AppendHeader(html, briefing, date, links);
-        foreach (var story in briefing.Stories)
+        for (var i = 0; i < briefing.Stories.Count; i++)
         {
-            AppendStory(html, story);
+            AppendStory(html, briefing.Stories[i], i, links);
         }
 
         if (includeEditorReport && briefing.Rejected.Count > 0)
@@ -62,6 +62,7 @@ public static class BriefingHtmlRenderer
             AppendEditorReport(html, briefing.Rejected);
         }
 
+        AppendSubscribeBox(html, links);
         AppendFooter(html, links);
         html.Append("</table>\n<!--[if mso]></td></tr></table><![endif]-->\n</td></tr>\n</table>\n</body>\n</html>\n");
         return html.ToString();
@@ -81,17 +82,63 @@ public static class BriefingHtmlRenderer
             AppendLink(html, webView, BriefingWording.ViewInBrowser, title: null);
         }
 
-        html.Append("</p>\n</td></tr>\n");
+        html.Append("</p>\n");
+        AppendNavigation(html, links.Navigation);
+        html.Append("</td></tr>\n");
     }
 
-    private static void AppendStory(StringBuilder html, Story story)
+    private static void AppendNavigation(StringBuilder html, IReadOnlyList<NavigationLink> navigation)
     {
-        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
-            .Append("<h2 style=\"margin:0 0 8px;font-size:20px;line-height:1.3;\">").Append(Encode(InlineText.Clean(story.Headline))).Append("</h2>\n");
-        var summary = BriefingWording.Summary(story);
-        if (summary.Length > 0)
+        var safe = navigation.Select(link => (link, url: SafeLinks.Normalize(link.Url))).Where(x => x.url is not null).ToArray();
+        if (safe.Length == 0)
         {
-            html.Append("<p style=\"margin:0 0 8px;font-size:16px;line-height:1.5;\">").Append(Encode(summary)).Append("</p>\n");
+            return;
+        }
+
+        html.Append("<nav aria-label=\"Briefings\"><p style=\"margin:8px 0 0;").Append(SmallText).Append("\">");
+        for (var i = 0; i < safe.Length; i++)
+        {
+            if (i > 0)
+            {
+                html.Append(" &middot; ");
+            }
+
+            html.Append("<a href=\"").Append(Encode(safe[i].url!)).Append('"');
+            if (safe[i].link.Relation is { } relation)
+            {
+                html.Append(" rel=\"").Append(Encode(relation)).Append('"');
+            }
+
+            html.Append(" style=\"").Append(LinkStyle).Append("\">").Append(Encode(safe[i].link.Text)).Append("</a>");
+        }
+
+        html.Append("</p></nav>\n");
+    }
+
+    private static void AppendStory(StringBuilder html, Story story, int index, BriefingLinks links)
+    {
+        var anchor = BriefingWording.StoryAnchor(index);
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
+            .Append("<h2 id=\"").Append(anchor).Append("\" style=\"margin:0 0 8px;font-size:20px;line-height:1.3;\">").Append(Encode(InlineText.Clean(story.Headline))).Append("</h2>\n");
+        var sentences = BriefingWording.CitedSentences(story).ToArray();
+        if (sentences.Length > 0)
+        {
+            html.Append("<p style=\"margin:0 0 8px;font-size:16px;line-height:1.5;\">");
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                if (i > 0)
+                {
+                    html.Append(' ');
+                }
+
+                html.Append(Encode(sentences[i].Sentence));
+                if (sentences[i].Source is { } source)
+                {
+                    AppendCitation(html, source);
+                }
+            }
+
+            html.Append("</p>\n");
         }
 
         if (story.Sources.Count > 0)
@@ -110,7 +157,53 @@ public static class BriefingHtmlRenderer
             html.Append("</p>\n");
         }
 
+        var permalink = SafeLinks.Normalize(links.PermalinkUrl is null ? null : $"{links.PermalinkUrl}#{anchor}");
+        if (permalink is not null)
+        {
+            html.Append("<p style=\"margin:8px 0 0;").Append(SmallText).Append("\">");
+            AppendLink(html, permalink, BriefingWording.LinkToStory, title: null);
+            html.Append("</p>\n");
+        }
+
         html.Append("</td></tr>\n");
+    }
+
+    /// <summary>
+    /// After a sentence, the outlet it was taken from in small brackets, linked to that outlet's article when the
+    /// article has an http or https URL: a reader can check any sentence in one click.
+    /// </summary>
+    private static void AppendCitation(StringBuilder html, StorySource source)
+    {
+        html.Append(" <span style=\"font-size:13px;line-height:1;color:#52525b;white-space:nowrap;\">[");
+        var outlet = BriefingWording.SourceName(source);
+        var url = SafeLinks.Normalize(source.Url);
+        if (url is null)
+        {
+            html.Append(Encode(outlet));
+        }
+        else
+        {
+            var title = InlineText.Clean(source.Title);
+            AppendLink(html, url, outlet, title.Length > 0 ? $"Source: {title}" : "Source of this sentence");
+        }
+
+        html.Append("]</span>");
+    }
+
+    /// <summary>The web copy's invitation to subscribe (never in the email, which its reader already gets).</summary>
+    private static void AppendSubscribeBox(StringBuilder html, BriefingLinks links)
+    {
+        var subscribe = SafeLinks.Normalize(links.SubscribeUrl);
+        if (subscribe is null || links.UnsubscribeUrl is not null)
+        {
+            return;
+        }
+
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("background-color:#eff6ff;\">\n")
+            .Append("<p style=\"margin:0 0 12px;font-size:16px;line-height:1.5;\">").Append(Encode(BriefingWording.SubscribeInvitation)).Append("</p>\n")
+            .Append("<p style=\"margin:0;\"><a href=\"").Append(Encode(subscribe))
+            .Append("\" style=\"display:inline-block;padding:10px 18px;background-color:#1d4ed8;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px;\">")
+            .Append(Encode(BriefingWording.Subscribe)).Append("</a></p>\n</td></tr>\n");
     }
 
     private static void AppendSource(StringBuilder html, StorySource source)
@@ -147,6 +240,14 @@ public static class BriefingHtmlRenderer
         html.Append("<tr><td style=\"").Append(CellStyle).Append("padding-bottom:24px;\">\n");
         AppendSmallParagraph(html, links.FooterReason);
         AppendSmallParagraph(html, links.PostalAddress);
+        var webView = SafeLinks.Normalize(links.WebViewUrl);
+        if (webView is not null)
+        {
+            html.Append("<p style=\"").Append(SmallParagraphStyle).Append("\">");
+            AppendLink(html, webView, BriefingWording.ViewInBrowserFooter, title: null);
+            html.Append("</p>\n");
+        }
+
         var unsubscribe = SafeLinks.Normalize(links.UnsubscribeUrl);
         if (unsubscribe is not null)
         {

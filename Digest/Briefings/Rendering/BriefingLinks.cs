@@ -2,7 +2,7 @@ namespace Digest.Briefings.Rendering;
 
 /// <summary>
 /// The links and footer lines that surround a rendered briefing. They differ per copy: the email carries an
-/// unsubscribe link for its reader, the stored web copy has none.
+/// unsubscribe link for its reader, the web copy has none and invites its readers to subscribe instead.
 /// </summary>
 /// <param name="WebViewUrl">Where the briefing can be read in a browser; null to leave the link out.</param>
 /// <param name="UnsubscribeUrl">The reader's one-click unsubscribe link; null for the web copy.</param>
@@ -10,7 +10,30 @@ namespace Digest.Briefings.Rendering;
 /// <param name="PostalAddress">The sender's postal address, shown in the footer when set.</param>
 public sealed record BriefingLinks(string? WebViewUrl, string? UnsubscribeUrl, string FooterReason, string? PostalAddress)
 {
+    /// <summary>The subscribe page, offered in a box at the end of the web copy; null to leave the box out.</summary>
+    public string? SubscribeUrl { get; init; }
+
+    /// <summary>Links shown above the stories of the web copy (previous, next, latest, archive).</summary>
+    public IReadOnlyList<NavigationLink> Navigation { get; init; } = [];
+
+    /// <summary>
+    /// The address of this briefing's web copy; when set, each story gets a "Link to this story" link to its anchor
+    /// (<c>#story-1</c>, <c>#story-2</c> ...). Every story has its anchor either way.
+    /// </summary>
+    public string? PermalinkUrl { get; init; }
+
     /// <summary>The links of the web copy (stored and served at <c>/api/briefings/{date}</c>): nobody's own links.</summary>
-    public static BriefingLinks WebCopy(string? postalAddress) =>
-        new(null, null, "This is the web copy of the Digest daily briefing.", postalAddress);
+    /// <param name="postalAddress">The sender's postal address, shown in the footer when set.</param>
+    /// <param name="publicBaseUrl">Where the app is reachable; when given, the copy offers its subscribe page.</param>
+    public static BriefingLinks WebCopy(string? postalAddress, string? publicBaseUrl = null) =>
+        new(null, null, "This is the web copy of the Digest daily briefing.", postalAddress)
+        {
+            SubscribeUrl = publicBaseUrl is null ? null : publicBaseUrl.TrimEnd('/') + "/api/subscribe",
+        };
 }
+
+/// <summary>A link of the web copy's navigation, e.g. "Previous briefing".</summary>
+/// <param name="Text">The visible text.</param>
+/// <param name="Url">An absolute http or https URL.</param>
+/// <param name="Relation">The link's <c>rel</c> (prev, next), or null.</param>
+public sealed record NavigationLink(string Text, string Url, string? Relation = null);

@@ -53,7 +53,10 @@ public static class BriefingTextRenderer
     {
         var numberPrefix = $"{number}. ".PadRight(Indent.Length);
         TextWrapper.AppendWrapped(text, InlineText.Clean(story.Headline), Width, numberPrefix, Indent);
-        var summary = BriefingWording.Summary(story);
+        // Each sentence names the outlet it was taken from (kept on one line: no-break spaces); the links are in the
+        // sources line below.
+        var summary = string.Join(' ', BriefingWording.CitedSentences(story)
+            .Select(x => x.Source is null ? x.Sentence : $"{x.Sentence} [{BriefingWording.SourceName(x.Source).Replace(' ', '\u00A0')}]"));
         if (summary.Length > 0)
         {
             text.Append('\n');
@@ -96,6 +99,18 @@ public static class BriefingTextRenderer
             {
                 TextWrapper.AppendWrapped(text, clean, Width, string.Empty, string.Empty);
             }
+        }
+
+        var webView = SafeLinks.Normalize(links.WebViewUrl);
+        if (webView is not null)
+        {
+            TextWrapper.AppendWrapped(text, $"{BriefingWording.ViewInBrowserFooter}: {webView}", Width, string.Empty, string.Empty);
+        }
+
+        var subscribe = SafeLinks.Normalize(links.SubscribeUrl);
+        if (subscribe is not null && links.UnsubscribeUrl is null)
+        {
+            TextWrapper.AppendWrapped(text, $"{BriefingWording.Subscribe}: {subscribe}", Width, string.Empty, string.Empty);
         }
 
         var unsubscribe = SafeLinks.Normalize(links.UnsubscribeUrl);

@@ -25,9 +25,27 @@ internal static class BriefingWording
         return others == 0 ? $"{headline} (1 story today)" : $"{headline} and {Plural(others, "more story", "more stories")}";
     }
 
-    /// <summary>A story's summary sentences as one paragraph.</summary>
-    public static string Summary(Story story) =>
-        string.Join(' ', story.Summary.Select(InlineText.Clean).Where(sentence => sentence.Length > 0));
+    /// <summary>
+    /// A story's sentences, each with the source it was taken from (null when the briefing does not say, as in
+    /// briefings made before sentences were cited, or when the recorded index is not one of the story's sources).
+    /// </summary>
+    public static IEnumerable<(string Sentence, StorySource? Source)> CitedSentences(Story story)
+    {
+        for (var i = 0; i < story.Summary.Count; i++)
+        {
+            var sentence = InlineText.Clean(story.Summary[i]);
+            if (sentence.Length == 0)
+            {
+                continue;
+            }
+
+            var index = i < story.Citations.Count ? story.Citations[i] : -1;
+            yield return (sentence, index >= 0 && index < story.Sources.Count ? story.Sources[index] : null);
+        }
+    }
+
+    /// <summary>The anchor of the story at <paramref name="index"/> (0-based) in its briefing: "story-1", "story-2" ...</summary>
+    public static string StoryAnchor(int index) => "story-" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>How a source is named: its outlet, else its article name, never empty.</summary>
     public static string SourceName(StorySource source)
@@ -51,6 +69,14 @@ internal static class BriefingWording
     public const string EditorReportIntro = "These articles could not be read and are not in the briefing:";
 
     public const string ViewInBrowser = "View in browser";
+
+    public const string ViewInBrowserFooter = "Read this briefing in your browser";
+
+    public const string SubscribeInvitation = "Get Digest's daily briefing in your inbox every morning: one short email, every story with its sources.";
+
+    public const string Subscribe = "Subscribe by email";
+
+    public const string LinkToStory = "Link to this story";
 
     public const string Unsubscribe = "Unsubscribe";
 

@@ -73,6 +73,21 @@ public sealed class AzureStorageStore : IDigestStore
     public async Task<Briefing?> FindAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         await ReadJsonAsync<Briefing>(names.Briefings, BriefingBlob(date, ".json"), "briefing", date.ToIso(), cancellationToken);
 
+    public async Task<IReadOnlyList<DateOnly>> ListBriefingDatesAsync(CancellationToken cancellationToken = default)
+    {
+        var container = await ContainerAsync(names.Briefings);
+        var dates = new List<DateOnly>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        {
+            if (IsoDates.TryParseBriefingName(blob.Name) is { } date)
+            {
+                dates.Add(date);
+            }
+        }
+
+        return [.. dates.OrderDescending()];
+    }
+
     public async Task<IReadOnlyList<EmailJob>?> FindFanOutPlanAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         await ReadJsonAsync<EmailJob[]>(names.Briefings, BriefingBlob(date, ".fanout.json"), "fan-out plan", date.ToIso(), cancellationToken);
 

@@ -73,7 +73,8 @@ public sealed class EmailRenderingTests(ChromiumFixture chromium) : IClassFixtur
         var links = await page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('a')].map(a => { const r = a.getBoundingClientRect(); return { text: a.innerText.trim(), width: r.width, height: r.height, href: a.href }; })");
 
-        Assert.Equal(10 * 6 + 2, links.GetArrayLength());
+        // Six sources per story, "View in browser" at the top and in the footer, and the unsubscribe link.
+        Assert.Equal(10 * 6 + 3, links.GetArrayLength());
         foreach (var link in links.EnumerateArray())
         {
             Assert.False(string.IsNullOrWhiteSpace(link.GetProperty("text").GetString()), $"link to {link.GetProperty("href")} has no text");
