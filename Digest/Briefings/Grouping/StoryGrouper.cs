@@ -20,7 +20,7 @@ public sealed class StoryGrouper(GroupingOptions options)
     /// <summary>Returns the stories as lists of indexes into <paramref name="summaries"/>, each list in ascending order.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<ArticleSummary> summaries)
     {
-        var vectors = SummaryTerms.Vectorize(summaries);
+        var vectors = SummaryTerms.Vectorize(summaries, options.IndexTermsPerArticle);
         var order = Enumerable.Range(0, summaries.Count)
             .OrderBy(i => summaries[i].PublishedAt ?? summaries[i].SummarizedAt)
             .ThenBy(i => summaries[i].Article, StringComparer.Ordinal)
@@ -32,7 +32,7 @@ public sealed class StoryGrouper(GroupingOptions options)
         foreach (var index in order)
         {
             var vector = vectors[index];
-            var topTerms = vector.TopTerms(options.IndexTermsPerArticle);
+            var topTerms = vector.IndexTerms;
             var best = FindBest(vector, topTerms, clusters, postings, shared);
             Cluster cluster;
             if (best is { } found && found.Similarity >= options.SimilarityThreshold)
@@ -148,10 +148,16 @@ public sealed class StoryGrouper(GroupingOptions options)
         return best;
     }
 
+    /// <summary>
+    /// A story: its members and the sum of their vectors, kept as sorted arrays of the shared terms (a dictionary per
+    /// story cost several times the memory), plus the squared weights of the members' unshared terms.
+    /// </summary>
     private sealed class Cluster(int id)
     {
-        private readonly Dictionary<int, double> centroid = [];
+        private int[] terms = [];
+        private double[] sums = [];
         private double squaredNorm;
+        private double privateMass;
 
         public int Id { get; } = id;
 
@@ -166,16 +172,7 @@ public sealed class StoryGrouper(GroupingOptions options)
                 return 0;
             }
 
-            double dot = 0;
-            for (var i = 0; i < vector.Ids.Length; i++)
-            {
-                if (centroid.TryGetValue(vector.Ids[i], out var weight))
-                {
-                    dot += weight * vector.Weights[i];
-                }
-            }
-
-            return dot / Math.Sqrt(squaredNorm);
+            return Dot(terms, sums, terms.Length, vector.Ids, vector.Weights) / Math.Sqrt(squaredNorm);
         }
 
         /// <summary>Cosine similarity of the two stories' centroids.</summary>
@@ -186,13 +183,14 @@ public sealed class StoryGrouper(GroupingOptions options)
                 return 0;
             }
 
-            var (small, large) = centroid.Count <= other.centroid.Count ? (centroid, other.centroid) : (other.centroid, centroid);
+            var (small, large) = terms.Length <= other.terms.Length ? (this, other) : (other, this);
             double dot = 0;
-            foreach (var (term, weight) in small)
+            for (var i = 0; i < small.terms.Length; i++)
             {
-                if (large.TryGetValue(term, out var otherWeight))
+                var found = Array.BinarySearch(large.terms, small.terms[i]);
+                if (found >= 0)
                 {
-                    dot += weight * otherWeight;
+                    dot += small.sums[i] * large.sums[found];
                 }
             }
 
@@ -203,13 +201,9 @@ public sealed class StoryGrouper(GroupingOptions options)
         public void Absorb(Cluster other, Dictionary<int, List<int>> postings)
         {
             Members.AddRange(other.Members);
-            foreach (var (term, weight) in other.centroid)
-            {
-                var before = centroid.GetValueOrDefault(term);
-                var after = before + weight;
-                centroid[term] = after;
-                squaredNorm += (after * after) - (before * before);
-            }
+            AddTerms(other.terms, other.sums, other.terms.Length);
+            squaredNorm += other.privateMass;
+            privateMass += other.privateMass;
 
             foreach (var term in other.IndexedTerms)
             {
@@ -220,20 +214,88 @@ public sealed class StoryGrouper(GroupingOptions options)
             }
 
             other.Members.Clear();
-            other.centroid.Clear();
+            other.terms = [];
+            other.sums = [];
             other.squaredNorm = 0;
+            other.privateMass = 0;
         }
 
         public void Add(int member, TermVector vector)
         {
             Members.Add(member);
-            for (var i = 0; i < vector.Ids.Length; i++)
+            var weights = new double[vector.Weights.Length];
+            for (var i = 0; i < weights.Length; i++)
             {
-                var before = centroid.GetValueOrDefault(vector.Ids[i]);
-                var after = before + vector.Weights[i];
-                centroid[vector.Ids[i]] = after;
-                squaredNorm += (after * after) - (before * before);
+                weights[i] = vector.Weights[i];
             }
+
+            AddTerms(vector.Ids, weights, weights.Length);
+            squaredNorm += vector.PrivateMass;
+            privateMass += vector.PrivateMass;
+        }
+
+        private static double Dot(int[] ids, double[] sums, int count, int[] otherIds, float[] otherWeights)
+        {
+            double dot = 0;
+            if (count > 8 * otherIds.Length)
+            {
+                for (var j = 0; j < otherIds.Length; j++)
+                {
+                    var found = Array.BinarySearch(ids, 0, count, otherIds[j]);
+                    if (found >= 0)
+                    {
+                        dot += sums[found] * otherWeights[j];
+                    }
+                }
+
+                return dot;
+            }
+
+            int i = 0, k = 0;
+            while (i < count && k < otherIds.Length)
+            {
+                var difference = ids[i] - otherIds[k];
+                if (difference == 0)
+                {
+                    dot += sums[i++] * otherWeights[k++];
+                }
+                else if (difference < 0)
+                {
+                    i++;
+                }
+                else
+                {
+                    k++;
+                }
+            }
+
+            return dot;
+        }
+
+        /// <summary>Adds the sorted terms to the centroid, keeping the squared norm up to date.</summary>
+        private void AddTerms(int[] ids, double[] weights, int count)
+        {
+            var mergedTerms = new int[terms.Length + count];
+            var mergedSums = new double[terms.Length + count];
+            int i = 0, k = 0, at = 0;
+            while (i < terms.Length || k < count)
+            {
+                if (k == count || (i < terms.Length && terms[i] < ids[k]))
+                {
+                    mergedTerms[at] = terms[i];
+                    mergedSums[at++] = sums[i++];
+                    continue;
+                }
+
+                var before = i < terms.Length && terms[i] == ids[k] ? sums[i++] : 0;
+                var after = before + weights[k];
+                squaredNorm += (after * after) - (before * before);
+                mergedTerms[at] = ids[k++];
+                mergedSums[at++] = after;
+            }
+
+            terms = at == mergedTerms.Length ? mergedTerms : mergedTerms[..at];
+            sums = at == mergedSums.Length ? mergedSums : mergedSums[..at];
         }
     }
 }
