@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Digest.Summaries;
 
 namespace Digest.Briefings.Grouping;
@@ -27,11 +28,11 @@ public sealed class StoryGrouper(GroupingOptions options)
             .ToArray();
 
         var clusters = new List<Cluster>();
-        var postings = new Dictionary<int, List<int>>();
+        var postings = new Postings();
         var shared = new Dictionary<int, int>();
         foreach (var index in order)
         {
-            var vector = vectors[index];
+            var vector = vectors.Take(index);
             var topTerms = vector.IndexTerms;
             var best = FindBest(vector, topTerms, clusters, postings, shared);
             Cluster cluster;
@@ -48,14 +49,9 @@ public sealed class StoryGrouper(GroupingOptions options)
             cluster.Add(index, vector);
             foreach (var term in topTerms)
             {
-                if (cluster.IndexedTerms.Add(term))
+                if (cluster.AddIndexedTerm(term))
                 {
-                    if (!postings.TryGetValue(term, out var list))
-                    {
-                        postings[term] = list = [];
-                    }
-
-                    list.Add(cluster.Id);
+                    postings.Add(term, cluster.Id);
                 }
             }
         }
@@ -69,7 +65,7 @@ public sealed class StoryGrouper(GroupingOptions options)
     /// story of its own. This pass merges each story, smallest first, into the story whose centroid is most similar
     /// to its own centroid when that similarity reaches the threshold, until nothing changes (at most a few rounds).
     /// </summary>
-    private void MergeSimilarStories(List<Cluster> clusters, Dictionary<int, List<int>> postings, Dictionary<int, int> shared)
+    private void MergeSimilarStories(List<Cluster> clusters, Postings postings, Dictionary<int, int> shared)
     {
         const int MaxRounds = 3;
         for (var round = 0; round < MaxRounds; round++)
@@ -85,16 +81,12 @@ public sealed class StoryGrouper(GroupingOptions options)
                 shared.Clear();
                 foreach (var term in cluster.IndexedTerms)
                 {
-                    if (!postings.TryGetValue(term, out var list))
+                    for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxStoriesPerTerm; e = postings.Next(e), k++)
                     {
-                        continue;
-                    }
-
-                    for (var k = list.Count - 1; k >= Math.Max(0, list.Count - options.MaxStoriesPerTerm); k--)
-                    {
-                        if (list[k] != cluster.Id && clusters[list[k]].Members.Count > 0)
+                        var story = postings.Story(e);
+                        if (story != cluster.Id && clusters[story].Members.Count > 0)
                         {
-                            shared[list[k]] = shared.GetValueOrDefault(list[k]) + 1;
+                            shared[story] = shared.GetValueOrDefault(story) + 1;
                         }
                     }
                 }
@@ -118,20 +110,16 @@ public sealed class StoryGrouper(GroupingOptions options)
     }
 
     private (int Cluster, double Similarity)? FindBest(
-        TermVector vector, int[] topTerms, List<Cluster> clusters, Dictionary<int, List<int>> postings, Dictionary<int, int> shared)
+        TermVector vector, int[] topTerms, List<Cluster> clusters, Postings postings, Dictionary<int, int> shared)
     {
         shared.Clear();
         foreach (var term in topTerms)
         {
-            if (!postings.TryGetValue(term, out var list))
-            {
-                continue;
-            }
-
             // Stories are created in time order, so the newest stories holding a common term are the likely matches.
-            for (var k = list.Count - 1; k >= Math.Max(0, list.Count - options.MaxStoriesPerTerm); k--)
+            for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxStoriesPerTerm; e = postings.Next(e), k++)
             {
-                shared[list[k]] = shared.GetValueOrDefault(list[k]) + 1;
+                var story = postings.Story(e);
+                shared[story] = shared.GetValueOrDefault(story) + 1;
             }
         }
 
@@ -149,6 +137,31 @@ public sealed class StoryGrouper(GroupingOptions options)
     }
 
     /// <summary>
+    /// For each indexed term, the stories it indexes, newest first: chains in one shared list rather than a list per
+    /// term, which cost more than the stories' own terms.
+    /// </summary>
+    private sealed class Postings
+    {
+        private readonly Dictionary<int, int> newest = [];
+        private readonly List<(int Story, int Next)> entries = [];
+
+        public void Add(int term, int story)
+        {
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, term, out var exists);
+            entries.Add((story, exists ? head : -1));
+            head = entries.Count - 1;
+        }
+
+        /// <summary>The newest entry for <paramref name="term"/>, or -1.</summary>
+        public int Newest(int term) => newest.TryGetValue(term, out var entry) ? entry : -1;
+
+        /// <summary>The entry before <paramref name="entry"/> for the same term, or -1.</summary>
+        public int Next(int entry) => entries[entry].Next;
+
+        public int Story(int entry) => entries[entry].Story;
+    }
+
+    /// <summary>
     /// A story: its members and the sum of their vectors, kept as sorted arrays of the shared terms (a dictionary per
     /// story cost several times the memory), plus the squared weights of the members' unshared terms.
     /// </summary>
@@ -163,7 +176,21 @@ public sealed class StoryGrouper(GroupingOptions options)
 
         public List<int> Members { get; } = [];
 
-        public HashSet<int> IndexedTerms { get; } = [];
+        /// <summary>The terms that index this story, in ascending order (a list is a fraction of a hash set's size).</summary>
+        public List<int> IndexedTerms { get; } = [];
+
+        /// <summary>Adds <paramref name="term"/> to the story's index terms; false if it was there already.</summary>
+        public bool AddIndexedTerm(int term)
+        {
+            var at = IndexedTerms.BinarySearch(term);
+            if (at >= 0)
+            {
+                return false;
+            }
+
+            IndexedTerms.Insert(~at, term);
+            return true;
+        }
 
         public double Similarity(TermVector vector)
         {
@@ -198,7 +225,7 @@ public sealed class StoryGrouper(GroupingOptions options)
         }
 
         /// <summary>Takes over <paramref name="other"/>'s articles, centroid and index entries; <paramref name="other"/> is left empty.</summary>
-        public void Absorb(Cluster other, Dictionary<int, List<int>> postings)
+        public void Absorb(Cluster other, Postings postings)
         {
             Members.AddRange(other.Members);
             AddTerms(other.terms, other.sums, other.terms.Length);
@@ -207,9 +234,9 @@ public sealed class StoryGrouper(GroupingOptions options)
 
             foreach (var term in other.IndexedTerms)
             {
-                if (IndexedTerms.Add(term))
+                if (AddIndexedTerm(term))
                 {
-                    postings[term].Add(Id);
+                    postings.Add(term, Id);
                 }
             }
 
