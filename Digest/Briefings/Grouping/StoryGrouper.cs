@@ -168,7 +168,10 @@ public sealed class StoryGrouper(GroupingOptions options)
     private sealed class Cluster(int id)
     {
         private int[] terms = [];
-        private double[] sums = [];
+        private double[]? sums = [];
+
+        // A story of one article shares that article's arrays instead of copying them; most stories have one or two.
+        private float[]? single;
         private double squaredNorm;
         private double privateMass;
 
@@ -199,7 +202,7 @@ public sealed class StoryGrouper(GroupingOptions options)
                 return 0;
             }
 
-            return Dot(terms, sums, terms.Length, vector.Ids, vector.Weights) / Math.Sqrt(squaredNorm);
+            return Dot(vector.Ids, vector.Weights) / Math.Sqrt(squaredNorm);
         }
 
         /// <summary>Cosine similarity of the two stories' centroids.</summary>
@@ -217,7 +220,7 @@ public sealed class StoryGrouper(GroupingOptions options)
                 var found = Array.BinarySearch(large.terms, small.terms[i]);
                 if (found >= 0)
                 {
-                    dot += small.sums[i] * large.sums[found];
+                    dot += small.Sum(i) * large.Sum(found);
                 }
             }
 
@@ -228,7 +231,7 @@ public sealed class StoryGrouper(GroupingOptions options)
         public void Absorb(Cluster other, Postings postings)
         {
             Members.AddRange(other.Members);
-            AddTerms(other.terms, other.sums, other.terms.Length);
+            AddTerms(other.terms, other.sums, other.single);
             squaredNorm += other.privateMass;
             privateMass += other.privateMass;
 
@@ -243,6 +246,7 @@ public sealed class StoryGrouper(GroupingOptions options)
             other.Members.Clear();
             other.terms = [];
             other.sums = [];
+            other.single = null;
             other.squaredNorm = 0;
             other.privateMass = 0;
         }
@@ -250,19 +254,32 @@ public sealed class StoryGrouper(GroupingOptions options)
         public void Add(int member, TermVector vector)
         {
             Members.Add(member);
-            var weights = new double[vector.Weights.Length];
-            for (var i = 0; i < weights.Length; i++)
+            if (Members.Count == 1 && terms.Length == 0)
             {
-                weights[i] = vector.Weights[i];
+                terms = vector.Ids;
+                single = vector.Weights;
+                sums = null;
+                foreach (var weight in single)
+                {
+                    double before = 0, after = before + weight;
+                    squaredNorm += (after * after) - (before * before);
+                }
+            }
+            else
+            {
+                AddTerms(vector.Ids, null, vector.Weights);
             }
 
-            AddTerms(vector.Ids, weights, weights.Length);
             squaredNorm += vector.PrivateMass;
             privateMass += vector.PrivateMass;
         }
 
-        private static double Dot(int[] ids, double[] sums, int count, int[] otherIds, float[] otherWeights)
+        private double Sum(int i) => sums is null ? single![i] : sums[i];
+
+        private double Dot(int[] otherIds, float[] otherWeights)
         {
+            var ids = terms;
+            var count = terms.Length;
             double dot = 0;
             if (count > 8 * otherIds.Length)
             {
@@ -271,7 +288,7 @@ public sealed class StoryGrouper(GroupingOptions options)
                     var found = Array.BinarySearch(ids, 0, count, otherIds[j]);
                     if (found >= 0)
                     {
-                        dot += sums[found] * otherWeights[j];
+                        dot += Sum(found) * otherWeights[j];
                     }
                 }
 
@@ -284,7 +301,7 @@ public sealed class StoryGrouper(GroupingOptions options)
                 var difference = ids[i] - otherIds[k];
                 if (difference == 0)
                 {
-                    dot += sums[i++] * otherWeights[k++];
+                    dot += Sum(i++) * otherWeights[k++];
                 }
                 else if (difference < 0)
                 {
@@ -300,8 +317,9 @@ public sealed class StoryGrouper(GroupingOptions options)
         }
 
         /// <summary>Adds the sorted terms to the centroid, keeping the squared norm up to date.</summary>
-        private void AddTerms(int[] ids, double[] weights, int count)
+        private void AddTerms(int[] ids, double[]? weights, float[]? floatWeights)
         {
+            var count = ids.Length;
             var mergedTerms = new int[terms.Length + count];
             var mergedSums = new double[terms.Length + count];
             int i = 0, k = 0, at = 0;
@@ -310,12 +328,12 @@ public sealed class StoryGrouper(GroupingOptions options)
                 if (k == count || (i < terms.Length && terms[i] < ids[k]))
                 {
                     mergedTerms[at] = terms[i];
-                    mergedSums[at++] = sums[i++];
+                    mergedSums[at++] = Sum(i++);
                     continue;
                 }
 
-                var before = i < terms.Length && terms[i] == ids[k] ? sums[i++] : 0;
-                var after = before + weights[k];
+                var before = i < terms.Length && terms[i] == ids[k] ? Sum(i++) : 0;
+                var after = before + (weights is null ? floatWeights![k] : weights[k]);
                 squaredNorm += (after * after) - (before * before);
                 mergedTerms[at] = ids[k++];
                 mergedSums[at++] = after;
@@ -323,6 +341,7 @@ public sealed class StoryGrouper(GroupingOptions options)
 
             terms = at == mergedTerms.Length ? mergedTerms : mergedTerms[..at];
             sums = at == mergedSums.Length ? mergedSums : mergedSums[..at];
+            single = null;
         }
     }
 }
