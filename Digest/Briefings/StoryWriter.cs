@@ -21,11 +21,13 @@ public sealed partial class StoryWriter
 
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
-        var candidates = Candidates(sources);
+        // Each text's stems are found once: the candidates, the headline's centrality and the titles all use them.
+        var stems = sources.Select(s => (Title: SummaryTerms.ContentStems(s.Title), Sentences: s.Sentences.Select(SummaryTerms.ContentStems).ToArray())).ToArray();
+        var candidates = Candidates(sources, stems);
         var chosen = PickSentences(candidates, TargetLength(sources.Count));
         return new Story
         {
-            Headline = Headline(sources, candidates),
+            Headline = Headline(sources, stems),
             Summary = chosen.Select(c => c.Text).ToArray(),
             Citations = chosen.Select(c => c.Source).ToArray(),
             Sources = sources.Select(s => new StorySource
@@ -51,7 +53,7 @@ public sealed partial class StoryWriter
 
     private static int TargetLength(int sourceCount) => sourceCount switch { 1 => 2, <= 3 => 3, _ => 4 };
 
-    private static List<Candidate> Candidates(IReadOnlyList<ArticleSummary> sources)
+    private static List<Candidate> Candidates(IReadOnlyList<ArticleSummary> sources, (List<string> Title, List<string>[] Sentences)[] stems)
     {
         var candidates = new List<Candidate>();
         for (var s = 0; s < sources.Count; s++)
@@ -64,7 +66,7 @@ public sealed partial class StoryWriter
                     continue;
                 }
 
-                candidates.Add(new Candidate(text, s, p, [.. SummaryTerms.ContentStems(text)], Quotes(text), Figures(text)));
+                candidates.Add(new Candidate(text, s, p, [.. stems[s].Sentences[p]], Quotes(text), Figures(text)));
             }
         }
 
@@ -91,18 +93,18 @@ public sealed partial class StoryWriter
         return candidates;
     }
 
-    private static string Headline(IReadOnlyList<ArticleSummary> sources, List<Candidate> candidates)
+    private static string Headline(IReadOnlyList<ArticleSummary> sources, (List<string> Title, List<string>[] Sentences)[] stems)
     {
         // The title that best matches what all the sources report: most overlap with the other articles' titles and
         // sentences. An angle piece's headline ("... as cities confront rising costs") loses to the plain event.
-        var texts = sources.Select(s => new HashSet<string>(SummaryTerms.ContentStems(s.Title + " " + string.Join(' ', s.Sentences)))).ToArray();
+        var texts = stems.Select(s => new HashSet<string>(s.Title.Concat(s.Sentences.SelectMany(x => x)))).ToArray();
         // An explainer's title ("What we know about ...") loses to one that states the news.
         var best = sources
             .Select((summary, index) => (summary, index))
             .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
             .Select(x => (Title: StoryText.WithoutDateline(x.summary.Title!.Trim()), x.index))
             .Where(x => x.Title.Any(char.IsLower)) // "BAAR, SWITZERLAND" is a dateline on a line of its own
-            .Select(x => (x.Title, x.index, explainer: StoryText.IsExplainerTitle(x.Title), centrality: Centrality(x.Title, x.index, texts)))
+            .Select(x => (x.Title, x.index, explainer: StoryText.IsExplainerTitle(x.Title), centrality: Centrality(StemsOfTitle(x.Title, sources[x.index].Title!, stems[x.index].Title), x.index, texts)))
             .OrderBy(x => x.explainer)
             .ThenByDescending(x => x.centrality)
             .ThenBy(x => x.index)
@@ -119,9 +121,13 @@ public sealed partial class StoryWriter
         return StoryText.HeadlineFrom(leads) ?? "Untitled story";
     }
 
-    private static double Centrality(string title, int source, HashSet<string>[] texts)
+    /// <summary>The stems of a title as the headline shows it (without its dateline); those of the whole title when nothing was cut.</summary>
+    private static List<string> StemsOfTitle(string shown, string title, List<string> titleStems) =>
+        shown.Length == title.Length && string.Equals(shown, title, StringComparison.Ordinal) ? titleStems : SummaryTerms.ContentStems(shown);
+
+    private static double Centrality(List<string> titleStems, int source, HashSet<string>[] texts)
     {
-        var stems = new HashSet<string>(SummaryTerms.ContentStems(title));
+        var stems = new HashSet<string>(titleStems);
         if (texts.Length == 1 || stems.Count == 0)
         {
             return 0;

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Numerics;
 using Digest.Language;
 using Digest.Summaries;
 using Digest.Summaries.Ranking;
@@ -14,60 +16,135 @@ internal static class SummaryTerms
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
 
-    public static TermVector[] Vectorize(IReadOnlyList<ArticleSummary> summaries)
+    /// <summary>
+    /// Counts the summaries' terms; the result makes each summary's vector when asked. <paramref name="indexTerms"/> is
+    /// how many of each summary's heaviest terms index its story (<see cref="TermVector.IndexTerms"/>).
+    /// </summary>
+    public static SummaryVectors Vectorize(IReadOnlyList<ArticleSummary> summaries, int indexTerms)
     {
-        var dictionary = new TermIds();
-        var counts = new (int[] Ids, float[] Counts)[summaries.Count];
-        var documentFrequency = new List<int>();
-        var terms = new Dictionary<int, float>();
+        // A day's terms are mostly stem pairs that occur in one summary only (2.6 million of 3.1 million in 100,000
+        // synthetic summaries). Such a term can never make two summaries similar, so it gets no id and no place in a
+        // story's centroid; it only lengthens its summary's vector (TermVector.PrivateMass). Stem pairs are counted
+        // by sorting their keys once rather than in a dictionary of every pair.
+        TermIds? terms = new TermIds();
+        var counts = new DocumentTerms[summaries.Count];
+        var stemTerms = new Dictionary<int, float>();
+        var pairTerms = new Dictionary<long, (float Count, int First)>();
+        var pairTotal = 0;
         for (var d = 0; d < summaries.Count; d++)
         {
-            terms.Clear();
+            stemTerms.Clear();
+            pairTerms.Clear();
             var summary = summaries[d];
-            AddText(summary.Title, TitleWeight, terms, dictionary);
+            AddText(summary.Title, TitleWeight, stemTerms, pairTerms, terms);
             foreach (var sentence in summary.Sentences)
             {
-                AddText(sentence, 1f, terms, dictionary);
+                AddText(sentence, 1f, stemTerms, pairTerms, terms);
             }
 
             foreach (var phrase in summary.KeyPhrases)
             {
-                AddText(phrase, 1f, terms, dictionary);
+                AddText(phrase, 1f, stemTerms, pairTerms, terms);
             }
 
-            foreach (var id in terms.Keys)
+            foreach (var stem in stemTerms.Keys)
             {
-                while (documentFrequency.Count <= id)
+                terms.StemFrequency[stem]++;
+            }
+
+            counts[d] = DocumentTerms.From(stemTerms, pairTerms);
+            pairTotal += pairTerms.Count;
+        }
+
+        // The stem dictionary is not needed past this point; only the stems' order and frequency are.
+        var (stemOrder, stemFrequency) = (terms.StemOrder, terms.StemFrequency);
+        terms = null;
+        return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
+    }
+
+    internal static float Weight(float count, int documentFrequency, int documents)
+    {
+        var idf = Math.Log((1.0 + documents) / (1.0 + documentFrequency)) + 1.0;
+        return (float)((1 + Math.Log(count)) * idf);
+    }
+
+    /// <summary>The stem pairs found in more than one summary: sorted keys, how many summaries hold each, and where each first appeared.</summary>
+    private static (long[] Keys, int[] Frequency, int[] Order) SharedPairs(DocumentTerms[] documents, int total)
+    {
+        // Most pairs occur once. A bit per hash bucket, set on a second sighting, finds the few that may not, so
+        // only those are copied and sorted (a pair sharing a bucket by chance is sorted too, and found to be single).
+        var bits = Math.Max(1 << 16, (int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((uint)total) * 8));
+        var seen = new BitArray(bits);
+        var seenAgain = new BitArray(bits);
+        var candidates = 0;
+        foreach (var document in documents)
+        {
+            for (var t = 0; t < document.Pairs; t++)
+            {
+                var key = document.Pair(t);
+                var bucket = Bucket(key, bits);
+                if (seen[bucket])
                 {
-                    documentFrequency.Add(0);
+                    seenAgain[bucket] = true;
                 }
 
-                documentFrequency[id]++;
+                seen[bucket] = true;
             }
-
-            // Kept as two arrays until IDF is known: a dictionary per article would cost several times the memory.
-            counts[d] = (terms.Keys.ToArray(), terms.Values.ToArray());
         }
 
-        var vectors = new TermVector[summaries.Count];
-        var total = summaries.Count;
-        var weighted = new Dictionary<int, float>();
-        for (var d = 0; d < total; d++)
+        foreach (var document in documents)
         {
-            weighted.Clear();
-            var (ids, termCounts) = counts[d];
-            for (var t = 0; t < ids.Length; t++)
+            for (var t = 0; t < document.Pairs; t++)
             {
-                var idf = Math.Log((1.0 + total) / (1.0 + documentFrequency[ids[t]])) + 1.0;
-                weighted[ids[t]] = (float)((1 + Math.Log(termCounts[t])) * idf);
+                var key = document.Pair(t);
+                candidates += seenAgain[Bucket(key, bits)] ? 1 : 0;
             }
-
-            vectors[d] = TermVector.FromWeights(weighted);
-            counts[d] = default;
         }
 
-        return vectors;
+        seen = null;
+        var keys = new long[candidates];
+        var first = new int[candidates];
+        var at = 0;
+        foreach (var document in documents)
+        {
+            for (var t = 0; t < document.Pairs; t++)
+            {
+                if (seenAgain[Bucket(document.Pair(t), bits)])
+                {
+                    keys[at] = document.Pair(t);
+                    first[at++] = document.PairOrder(t);
+                }
+            }
+        }
+
+        total = candidates;
+        Array.Sort(keys, first);
+        List<long> sharedKeys = [];
+        List<int> frequency = [];
+        List<int> order = [];
+        for (var start = 0; start < total;)
+        {
+            var end = start + 1;
+            var earliest = first[start];
+            while (end < total && keys[end] == keys[start])
+            {
+                earliest = Math.Min(earliest, first[end++]);
+            }
+
+            if (end - start > 1)
+            {
+                sharedKeys.Add(keys[start]);
+                frequency.Add(end - start);
+                order.Add(earliest);
+            }
+
+            start = end;
+        }
+
+        return ([.. sharedKeys], [.. frequency], [.. order]);
     }
+
+    private static int Bucket(long key, int bits) => (int)((ulong)(key * -7046029254386353131L) >> 34) & (bits - 1);
 
     /// <summary>The stems of the content words in <paramref name="text"/>, in order.</summary>
     public static List<string> ContentStems(string? text)
@@ -78,10 +155,16 @@ internal static class SummaryTerms
             return stems;
         }
 
-        foreach (var word in Words.Tokenize(text))
+        // Scanned in place rather than with Words.Tokenize: a known word costs a look-up, not a new string.
+        var scanner = new WordScanner(text);
+        Span<char> buffer = stackalloc char[128];
+        while (scanner.Next(out var token))
         {
+            var target = token.Length <= buffer.Length ? buffer : new char[token.Length];
+            var word = target[..Words.Normalize(text.AsSpan(token.Start, token.Length), target)];
+
             // The summarizer's word cache: stop words have no stem, and each word is stemmed once per process.
-            if ((word.Length > 1 || char.IsDigit(word[0])) && WordCache.Get(word).Info.Stem is { } stem)
+            if ((word.Length > 1 || (word.Length == 1 && char.IsDigit(word[0]))) && WordCache.Get(word).Info.Stem is { } stem)
             {
                 stems.Add(stem);
             }
@@ -90,50 +173,137 @@ internal static class SummaryTerms
         return stems;
     }
 
-    private static void AddText(string? text, float weight, Dictionary<int, float> terms, TermIds ids)
+    private static void AddText(
+        string? text, float weight, Dictionary<int, float> stemTerms, Dictionary<long, (float Count, int First)> pairTerms, TermIds ids)
     {
         var stems = ContentStems(text);
         var previous = -1;
         foreach (var stem in stems)
         {
             var id = ids.Of(stem);
-            terms[id] = terms.GetValueOrDefault(id) + weight;
+            stemTerms[id] = stemTerms.GetValueOrDefault(id) + weight;
             if (previous >= 0)
             {
-                var pair = ids.OfPair(previous, id);
-                terms[pair] = terms.GetValueOrDefault(pair) + (weight * PairWeight);
+                var key = ((long)previous << 32) | (uint)id;
+                var order = ids.NextOrder();
+                pairTerms[key] = pairTerms.TryGetValue(key, out var seen)
+                    ? (seen.Count + (weight * PairWeight), seen.First)
+                    : (weight * PairWeight, order);
             }
 
             previous = id;
         }
     }
 
-    /// <summary>Term ids for stems and for adjacent stem pairs (keyed by the two ids, so no pair string is ever built).</summary>
+    /// <summary>One summary's raw term counts until IDF is known: stems by index, stem pairs by their two stem indexes.</summary>
+    /// <remarks>
+    /// One array per summary (a count of stems, then a stem index and its count per stem, then a key and an order and
+    /// count per stem pair): five small arrays per summary cost a sixth more in object headers alone.
+    /// </remarks>
+    internal readonly struct DocumentTerms(long[] data)
+    {
+        public int Stems => data is null ? 0 : (int)data[0];
+
+        public int Pairs => data is null ? 0 : (data.Length - 1 - Stems) / 2;
+
+        public int Stem(int t) => (int)(data[1 + t] >> 32);
+
+        public float StemCount(int t) => BitConverter.UInt32BitsToSingle((uint)data[1 + t]);
+
+        public long Pair(int t) => data[1 + Stems + (2 * t)];
+
+        public int PairOrder(int t) => (int)(data[2 + Stems + (2 * t)] >> 32);
+
+        public float PairCount(int t) => BitConverter.UInt32BitsToSingle((uint)data[2 + Stems + (2 * t)]);
+
+        public static DocumentTerms From(Dictionary<int, float> stems, Dictionary<long, (float Count, int First)> pairs)
+        {
+            var data = new long[1 + stems.Count + (2 * pairs.Count)];
+            data[0] = stems.Count;
+            var at = 1;
+            foreach (var (stem, count) in stems)
+            {
+                data[at++] = ((long)stem << 32) | BitConverter.SingleToUInt32Bits(count);
+            }
+
+            foreach (var (key, (count, first)) in pairs)
+            {
+                data[at++] = key;
+                data[at++] = ((long)first << 32) | BitConverter.SingleToUInt32Bits(count);
+            }
+
+            return new DocumentTerms(data);
+        }
+    }
+
+    /// <summary>
+    /// Stem indexes, and the order in which terms (stems and stem pairs) first appear: a term's id is that order, so
+    /// ties between equally heavy terms are broken the same way however the terms are stored.
+    /// </summary>
     private sealed class TermIds
     {
         private readonly Dictionary<string, int> stems = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int, int), int> pairs = [];
+        private int order;
 
-        private int Next => stems.Count + pairs.Count;
+        /// <summary>By stem index: the stem's id.</summary>
+        public List<int> StemOrder { get; } = [];
 
+        /// <summary>By stem index: how many summaries hold the stem.</summary>
+        public List<int> StemFrequency { get; } = [];
+
+        public int NextOrder() => order++;
+
+        /// <summary>The stem's index.</summary>
         public int Of(string stem)
         {
-            if (!stems.TryGetValue(stem, out var id))
+            var next = NextOrder();
+            if (!stems.TryGetValue(stem, out var index))
             {
-                stems[stem] = id = Next;
+                stems[stem] = index = stems.Count;
+                StemOrder.Add(next);
+                StemFrequency.Add(0);
             }
 
-            return id;
+            return index;
         }
+    }
+}
 
-        public int OfPair(int first, int second)
+/// <summary>
+/// The day's term counts, each summary's made into its vector when grouping comes to it and then let go, so the
+/// vectors of the whole day never exist at once (a vector is needed only while its summary joins a story).
+/// </summary>
+internal sealed class SummaryVectors(
+    SummaryTerms.DocumentTerms[] counts,
+    List<int> stemOrder,
+    List<int> stemFrequency,
+    (long[] Keys, int[] Frequency, int[] Order) sharedPairs,
+    int indexTerms)
+{
+    private readonly List<(int Id, float Weight, bool Shared)> all = [];
+
+    /// <summary>The vector of summary <paramref name="index"/>; asked once per summary.</summary>
+    public TermVector Take(int index)
+    {
+        all.Clear();
+        var total = counts.Length;
+        var document = counts[index];
+        for (var t = 0; t < document.Stems; t++)
         {
-            if (!pairs.TryGetValue((first, second), out var id))
-            {
-                pairs[(first, second)] = id = Next;
-            }
-
-            return id;
+            var stem = document.Stem(t);
+            var frequency = stemFrequency[stem];
+            all.Add((stemOrder[stem], SummaryTerms.Weight(document.StemCount(t), frequency, total), frequency > 1));
         }
+
+        for (var t = 0; t < document.Pairs; t++)
+        {
+            var found = Array.BinarySearch(sharedPairs.Keys, document.Pair(t));
+            all.Add(found >= 0
+                ? (sharedPairs.Order[found], SummaryTerms.Weight(document.PairCount(t), sharedPairs.Frequency[found], total), true)
+                : (document.PairOrder(t), SummaryTerms.Weight(document.PairCount(t), 1, total), false));
+        }
+
+        counts[index] = default;
+        return TermVector.FromWeights(all, indexTerms);
     }
 }

@@ -1,67 +1,65 @@
 namespace Digest.Briefings.Grouping;
 
-/// <summary>A sparse, L2-normalised term vector: term ids in ascending order with their weights.</summary>
-internal sealed class TermVector(int[] ids, float[] weights)
+/// <summary>
+/// An L2-normalised term vector. Only the terms that other summaries share are kept (ids in ascending order with their
+/// weights); the terms of this summary alone can never match another, so they are kept only as their share of the
+/// squared length, <see cref="PrivateMass"/>.
+/// </summary>
+internal sealed class TermVector(int[] ids, float[] weights, double privateMass, int[] indexTerms)
 {
     public int[] Ids { get; } = ids;
 
     public float[] Weights { get; } = weights;
 
-    /// <summary>Builds a normalised vector from raw term weights (ids need not be sorted; weights must be positive).</summary>
-    public static TermVector FromWeights(Dictionary<int, float> raw)
+    /// <summary>The sum of the squared weights of the terms no other summary has.</summary>
+    public double PrivateMass { get; } = privateMass;
+
+    /// <summary>The shared terms among the summary's heaviest, which index its story.</summary>
+    public int[] IndexTerms { get; } = indexTerms;
+
+    /// <summary>
+    /// Builds a normalised vector from raw term weights (ids unique, in any order; weights positive). The
+    /// <paramref name="indexTerms"/> heaviest terms, ties broken by id, are chosen before the unshared ones are set aside.
+    /// </summary>
+    public static TermVector FromWeights(List<(int Id, float Weight, bool Shared)> raw, int indexTerms)
     {
-        var ids = raw.Keys.ToArray();
-        Array.Sort(ids);
-        var weights = new float[ids.Length];
+        raw.Sort((x, y) => x.Id.CompareTo(y.Id));
         double norm = 0;
-        for (var i = 0; i < ids.Length; i++)
+        foreach (var term in raw)
         {
-            weights[i] = raw[ids[i]];
-            norm += (double)weights[i] * weights[i];
+            norm += (double)term.Weight * term.Weight;
         }
 
-        if (norm > 0)
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 1f;
+        var scaled = new (int Id, float Weight, bool Shared)[raw.Count];
+        var shared = 0;
+        for (var i = 0; i < scaled.Length; i++)
         {
-            var scale = (float)(1 / Math.Sqrt(norm));
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] *= scale;
-            }
+            scaled[i] = (raw[i].Id, raw[i].Weight * scale, raw[i].Shared);
+            shared += raw[i].Shared ? 1 : 0;
         }
 
-        return new TermVector(ids, weights);
-    }
-
-    /// <summary>Cosine similarity of two normalised vectors (a merge join over the sorted ids).</summary>
-    public static double Cosine(TermVector a, TermVector b)
-    {
-        double dot = 0;
-        int i = 0, j = 0;
-        while (i < a.Ids.Length && j < b.Ids.Length)
+        var ids = new int[shared];
+        var weights = new float[shared];
+        double privateMass = 0;
+        var at = 0;
+        foreach (var term in scaled)
         {
-            var difference = a.Ids[i] - b.Ids[j];
-            if (difference == 0)
+            var weight = term.Weight;
+            if (term.Shared)
             {
-                dot += (double)a.Weights[i++] * b.Weights[j++];
-            }
-            else if (difference < 0)
-            {
-                i++;
+                ids[at] = term.Id;
+                weights[at++] = weight;
             }
             else
             {
-                j++;
+                privateMass += (double)weight * weight;
             }
         }
 
-        return dot;
-    }
-
-    /// <summary>The ids of the <paramref name="count"/> heaviest terms.</summary>
-    public int[] TopTerms(int count)
-    {
-        var order = Enumerable.Range(0, Ids.Length).ToArray();
-        Array.Sort(order, (x, y) => Weights[y] != Weights[x] ? Weights[y].CompareTo(Weights[x]) : Ids[x].CompareTo(Ids[y]));
-        return order.Take(count).Select(i => Ids[i]).ToArray();
+        var heaviest = scaled;
+        Array.Sort(heaviest, (x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.Id.CompareTo(y.Id));
+        var index = heaviest.Take(indexTerms).Where(t => t.Shared).Select(t => t.Id).ToArray();
+        return new TermVector(ids, weights, privateMass, index);
     }
 }
