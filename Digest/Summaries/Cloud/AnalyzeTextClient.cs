@@ -3,6 +3,8 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using Polly;
+using Polly.Retry;
 
 namespace Digest.Summaries.Cloud;
 
@@ -109,28 +111,41 @@ internal sealed class AnalyzeTextClient(HttpPipeline pipeline, LanguageServiceOp
         return HttpPipelineBuilder.Build(clientOptions, signIn);
     }
 
+    /// <summary>
+    /// Sends a request, retrying throttling (429) and unavailability (408, 5xx, unreachable) with Polly's retry strategy,
+    /// the one retry mechanism of Digest's HTTP services: it waits as long as <c>Retry-After</c> asks, else backs off,
+    /// through the <see cref="TimeProvider"/>, and never starts a wait that would end past the article's deadline.
+    /// </summary>
     private async Task<ServiceAnswer> SendAsync(RequestMethod method, Uri uri, byte[]? body, JobDeadline deadline, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var answer = await SendOnceAsync(method, uri, body, deadline, cancellationToken);
-            var retryable = answer.Status is 408 or 429 or 500 or 502 or 503 or 504 or 0;
-            if (!retryable)
+        var retry = new ResiliencePipelineBuilder<ServiceAnswer> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<ServiceAnswer>
             {
-                return answer;
-            }
+                MaxRetryAttempts = MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } answer && IsRetryable(answer)),
+                DelayGenerator = args =>
+                {
+                    var answer = args.Outcome.Result!;
+                    var wait = answer.RetryAfter ?? Backoff(args.AttemptNumber, TimeSpan.FromSeconds(8));
+                    deadline.EnsureFits(wait, FaultOf(answer), Describe(answer));
+                    return ValueTask.FromResult<TimeSpan?>(wait);
+                },
+            })
+            .Build();
 
-            var fault = answer.Status == 429 ? LanguageServiceFault.Throttled : LanguageServiceFault.Unavailable;
-            var what = answer.Status == 0 ? $"the service could not be reached ({answer.Failure})" : $"the service answered HTTP {answer.Status}{ErrorOf(answer)}";
-            if (attempt == MaxAttempts)
-            {
-                throw new LanguageServiceException(fault, $"{what} {MaxAttempts} times");
-            }
-
-            var wait = answer.RetryAfter ?? Backoff(attempt - 1, TimeSpan.FromSeconds(8));
-            await deadline.WaitAsync(wait, fault, what, cancellationToken);
-        }
+        var last = await retry.ExecuteAsync(async token => await SendOnceAsync(method, uri, body, deadline, token), cancellationToken);
+        return IsRetryable(last)
+            ? throw new LanguageServiceException(FaultOf(last), $"{Describe(last)} {MaxAttempts} times")
+            : last;
     }
+
+    private static bool IsRetryable(ServiceAnswer answer) => answer.Status is 408 or 429 or 500 or 502 or 503 or 504 or 0;
+
+    private static LanguageServiceFault FaultOf(ServiceAnswer answer) =>
+        answer.Status == 429 ? LanguageServiceFault.Throttled : LanguageServiceFault.Unavailable;
+
+    private static string Describe(ServiceAnswer answer) =>
+        answer.Status == 0 ? $"the service could not be reached ({answer.Failure})" : $"the service answered HTTP {answer.Status}{ErrorOf(answer)}";
 
     private async Task<ServiceAnswer> SendOnceAsync(RequestMethod method, Uri uri, byte[]? body, JobDeadline deadline, CancellationToken cancellationToken)
     {

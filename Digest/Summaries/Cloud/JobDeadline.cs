@@ -22,14 +22,19 @@ internal sealed class JobDeadline(TimeProvider time, TimeSpan budget)
     /// <summary>Waits <paramref name="delay"/>, or throws <paramref name="fault"/> at once when it would end past the deadline.</summary>
     public async Task WaitAsync(TimeSpan delay, LanguageServiceFault fault, string reason, CancellationToken cancellationToken)
     {
+        EnsureFits(delay, fault, reason);
+        await Task.Delay(delay, time, cancellationToken);
+    }
+
+    /// <summary>Throws <paramref name="fault"/> when a wait of <paramref name="delay"/> would end past the deadline.</summary>
+    public void EnsureFits(TimeSpan delay, LanguageServiceFault fault, string reason)
+    {
         var left = Remaining;
         if (delay >= left)
         {
             throw new LanguageServiceException(
                 fault, $"{reason}, and waiting {Seconds(delay)} more would pass the {Seconds(Budget)} limit ({Seconds(left)} left)");
         }
-
-        await Task.Delay(delay, time, cancellationToken);
     }
 
     public static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.#} s";
