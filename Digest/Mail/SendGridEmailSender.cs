@@ -63,13 +63,16 @@ public sealed partial class SendGridEmailSender : IEmailSender
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
         SendBatchAsync(EmailBatch.Of(message), cancellationToken);
 
+    /// <summary>The package's client over the factory's <see cref="HttpClientName"/> client (with its retries).</summary>
+    private SendGridClient Client() => new(
+        _httpClients.CreateClient(HttpClientName),
+        new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _options.BaseUrl.TrimEnd('/') });
+
     /// <inheritdoc />
     /// <remarks>Asks SendGrid for the key's scopes (<c>GET /v3/scopes</c>): no email is sent.</remarks>
     public async Task<string?> CheckAsync(CancellationToken cancellationToken = default)
     {
-        var client = new SendGridClient(
-            _httpClients.CreateClient(HttpClientName),
-            new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _options.BaseUrl.TrimEnd('/') });
+        var client = Client();
         try
         {
             var response = await client.RequestAsync(BaseClient.Method.GET, urlPath: "scopes", cancellationToken: cancellationToken);
@@ -97,9 +100,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
         }
 
         var message = ToSendGridMessage(batch, _options);
-        var client = new SendGridClient(
-            _httpClients.CreateClient(HttpClientName),
-            new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _options.BaseUrl.TrimEnd('/') });
+        var client = Client();
         var recipients = batch.Recipients.Count;
 
         Response response;

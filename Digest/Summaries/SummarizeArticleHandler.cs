@@ -37,12 +37,22 @@ public sealed partial class SummarizeArticleHandler(
             return await RejectAsync(name, reader.TooLarge(name, content.Length), ReadOnlyMemory<byte>.Empty, cancellationToken);
         }
 
-        var buffer = new byte[limit + 1];
+        // Sized by the blob's length when it is known (never the whole limit for a small article), else grown as read.
+        var buffer = new byte[content.CanSeek ? (int)content.Length + 1 : Math.Min(limit + 1, 64 * 1024)];
         var read = 0;
         int got;
-        while (read < buffer.Length && (got = await content.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        while ((got = await content.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
         {
             read += got;
+            if (read == buffer.Length)
+            {
+                if (buffer.Length > limit)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(limit + 1L, buffer.Length * 2L));
+            }
         }
 
         return read > limit

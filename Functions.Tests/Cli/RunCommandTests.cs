@@ -145,16 +145,17 @@ public sealed class RunCommandTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(outFolder, "subscribers.json"), JsonSerializer.Serialize(readers.Select(r => new { email = r })));
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => StartCliAsync(
-            "run", Path.Combine(Samples, "articles"), "--out", outFolder, "--date", "2026-11-20", "--to", "editor@example.com")));
+            null, "run", Path.Combine(Samples, "articles"), "--out", outFolder, "--date", "2026-11-20", "--to", "editor@example.com")));
 
-        Assert.All(runs, run => Assert.True(run.Exit == 0, run.Error));
+        Assert.All(runs, run => Assert.True(run.Exit == 0, run.Output + run.Error));
         var recipients = Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml")
             .Select(eml => File.ReadLines(eml).First(line => line.StartsWith("To: ", StringComparison.Ordinal))[4..].Trim('<', '>', ' '))
             .ToList();
         Assert.Equal(readers.Append("editor@example.com").Order(StringComparer.Ordinal), recipients.Order(StringComparer.Ordinal));
     }
 
-    private static async Task<(int Exit, string Error)> StartCliAsync(params string[] args)
+    /// <summary>Runs the command line in a child process, so its settings never reach the other tests running in this one.</summary>
+    private static async Task<(int Exit, string Output, string Error)> StartCliAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(CliAssembly);
@@ -163,11 +164,16 @@ public sealed class RunCommandTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, error + await output);
+        return (process.ExitCode, await output, error);
     }
 
     /// <summary>The command line as built in its own project folder, with its own runtime configuration.</summary>
@@ -179,19 +185,10 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
     public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting(string variable, string value, string named)
     {
-        // A child process, so the bad setting never reaches the other tests running in this one.
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { CliAssembly, "run", Path.Combine(Samples, "articles"), "--out", outFolder })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exit, _, error) = await StartCliAsync(
+            new Dictionary<string, string> { [variable] = value }, "run", Path.Combine(Samples, "articles"), "--out", outFolder);
 
-        start.Environment[variable] = value;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exit);
         Assert.Contains(named, error);
         Assert.False(Directory.Exists(Path.Combine(outFolder, "summaries")));
     }
