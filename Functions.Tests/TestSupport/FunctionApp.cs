@@ -40,6 +40,7 @@ internal sealed class FunctionApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(
         [
             new(FunctionsServices.LocalFolderSetting, dataFolder),
+            new(Bindings.BriefingScheduleSetting, "0 5 6 * * *"),
             new("Logging:LogLevel:Default", "Warning"),
             .. settings.Select(s => s.Split('=', 2)).Select(kv => new KeyValuePair<string, string?>(kv[0], kv[1])),
         ]);
