@@ -8,6 +8,7 @@ namespace Digest.Tests.Functions;
 /// <c>package</c> publishes the function app (Release) and zips it: the zip holds what the Functions host loads
 /// (host.json, functions.metadata, worker.config.json, the extensions) and the worker, and no developer tools.
 /// </summary>
+[Collection(PublishedFunctionAppCollection.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("digest-package-").FullName;
