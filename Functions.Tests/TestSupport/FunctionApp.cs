@@ -37,13 +37,19 @@ internal sealed class FunctionApp : IAsyncDisposable
     public static FunctionApp Create(string dataFolder, Action<IServiceCollection>? configureServices = null, params string[] settings)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(
-        [
-            new(FunctionsServices.LocalFolderSetting, dataFolder),
-            new(Bindings.BriefingScheduleSetting, "0 5 6 * * *"),
-            new("Logging:LogLevel:Default", "Warning"),
-            .. settings.Select(s => s.Split('=', 2)).Select(kv => new KeyValuePair<string, string?>(kv[0], kv[1])),
-        ]);
+        // Defaults first; a setting given by the test replaces the default of the same name.
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [FunctionsServices.LocalFolderSetting] = dataFolder,
+            [Bindings.BriefingScheduleSetting] = "0 5 6 * * *",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var setting in settings.Select(s => s.Split('=', 2)))
+        {
+            values[setting[0]] = setting[1];
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
         builder.AddDigestFunctions();
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
