@@ -32,5 +32,6 @@ until az functionapp deployment source config-zip --subscription "$AZURE_SUBSCRI
   attempt=$((attempt + 1))
 done
 
-az functionapp restart --subscription "$AZURE_SUBSCRIPTION_ID" --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" --output none
+az functionapp restart --subscription "$AZURE_SUBSCRIPTION_ID" --resource-group "$AZURE_RESOURCE_GROUP" \
+  --name "$AZURE_FUNCTION_APP_NAME" --output none
 echo "Deployed $zip to $AZURE_FUNCTION_APP_NAME and restarted it."

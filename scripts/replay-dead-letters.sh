@@ -17,18 +17,22 @@ require_azure_cli
 delete=false
 [ "${1:-}" = "--delete" ] && delete=true
 
-key=$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+key=$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" \
+  --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
   --query "systemKeys.blobs_extension" --output tsv)
-host=$(az functionapp show --subscription "$AZURE_SUBSCRIPTION_ID" --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+host=$(az functionapp show --subscription "$AZURE_SUBSCRIPTION_ID" \
+  --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
   --query defaultHostName --output tsv)
 webhook="https://$host/runtime/webhooks/blobs?functionName=Host.Functions.SummarizeArticle&code=$key"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 replayed=0
-for blob in $(az storage blob list --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
+for blob in $(az storage blob list --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login \
+    --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
     --container-name "$ARTICLES_DEAD_LETTER_CONTAINER" --query "[].name" --output tsv); do
-  az storage blob download --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
+  az storage blob download --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login \
+    --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
     --container-name "$ARTICLES_DEAD_LETTER_CONTAINER" --name "$blob" --file "$work/events.json" --output none
   jq -c '.[] | del(.deadLetterReason, .deliveryAttempts, .lastDeliveryOutcome, .publishTime, .lastDeliveryAttemptTime)' \
     "$work/events.json" | while read -r event; do
@@ -38,7 +42,8 @@ for blob in $(az storage blob list --subscription "$AZURE_SUBSCRIPTION_ID" --aut
   done
   replayed=$((replayed + 1))
   if [ "$delete" = true ]; then
-    az storage blob delete --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
+    az storage blob delete --subscription "$AZURE_SUBSCRIPTION_ID" --auth-mode login \
+      --account-name "$AZURE_STORAGE_ACCOUNT_NAME" \
       --container-name "$ARTICLES_DEAD_LETTER_CONTAINER" --name "$blob" --output none
   fi
 done

@@ -17,7 +17,8 @@ cd "$(dirname "$0")/.."
 require_azure_cli
 
 attempts=0
-until key=$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+until key=$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" \
+    --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
     --query "systemKeys.blobs_extension" --output tsv 2>/dev/null) && [ -n "$key" ]; do
   attempts=$((attempts + 1))
   if [ "$attempts" -ge 30 ]; then

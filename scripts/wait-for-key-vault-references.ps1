@@ -23,7 +23,7 @@ for ($attempt = 1; ; $attempt++) {
       $pending = @(($json | Out-String | ConvertFrom-Json).value | Where-Object { $_.properties.status -ne 'Resolved' } |
         ForEach-Object { "$(($_.id -split '/')[-1]) ($($_.properties.status))" })
       if ($pending.Count -eq 0) {
-        Write-Host "Key Vault references of $env:AZURE_FUNCTION_APP_NAME: all resolved."
+        Write-Host "Key Vault references of ${env:AZURE_FUNCTION_APP_NAME}: all resolved."
         exit 0
       }
       $unresolved = $pending -join ', '
