@@ -5,7 +5,7 @@
 # The CLI is the NuGet package Azure.Bicep.CommandLine.linux-x64 (version in Directory.Packages.props), which the
 # test project downloads on restore.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 dotnet restore Functions.Tests/Functions.Tests.csproj --verbosity quiet >/dev/null || { echo "bicep: restore failed" >&2; exit 1; }
 root=$(dotnet msbuild Functions.Tests/Functions.Tests.csproj -getProperty:NuGetPackageRoot)
@@ -14,7 +14,7 @@ bicep="${root%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [ -f "$bicep" ] || { echo "bicep: $bicep not found after restore" >&2; exit 1; }
 [ -x "$bicep" ] || chmod u+x "$bicep"
 export BICEP_TELEMETRY_ENABLED=false
-echo "$("$bicep" --version)"
+"$bicep" --version
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
