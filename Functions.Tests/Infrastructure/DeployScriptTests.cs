@@ -60,7 +60,7 @@ public sealed class DeployScriptTests : IDisposable
     /// <paramref name="functions"/>; the first <paramref name="keyFailures"/> key lists and
     /// <paramref name="deployFailures"/> zip deploys fail.
     /// </summary>
-    private void FakeAz(bool signedIn = true, string[]? referenceStatuses = null, int functions = 0, int keyFailures = 0, int deployFailures = 0)
+    private void FakeAz(bool signedIn = true, string[]? referenceStatuses = null, int functions = 0, int keyFailures = 0, int deployFailures = 0, bool referencesReadable = true)
     {
         var statuses = string.Join(' ', referenceStatuses ?? ["Resolved"]);
         Tool("az", $$"""
@@ -71,6 +71,7 @@ public sealed class DeployScriptTests : IDisposable
               "account show"*)
                 {{(signedIn ? "" : "echo \"ERROR: Please run 'az login' to setup account.\" >&2; exit 1")}} ;;
               "rest --method get"*)
+                {{(referencesReadable ? "" : "echo \"ERROR: (AuthorizationFailed)\" >&2; exit 1")}}
                 n=$(count "rest --method get"); i=0; status=""
                 for s in {{statuses}}; do i=$((i + 1)); status=$s; [ "$i" -ge "$n" ] && break; done
                 printf '%s\t%s\n' "$site/Mail__SendGrid__ApiKey" "$status" "$site/Subscriptions__SigningKey" Resolved ;;
@@ -238,6 +239,18 @@ public sealed class DeployScriptTests : IDisposable
         Assert.DoesNotContain(calls, c => Kind(c) is "list" or "keys" or "deploy");
         Assert.Contains("not resolved after 4 attempts: Mail__SendGrid__ApiKey (AccessToKeyVaultDenied)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Subscriptions__SigningKey", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitForKeyVaultReferences_StatusNeverReadable_FailsAfterItsAttemptsSayingSo()
+    {
+        FakeAz(referencesReadable: false);
+
+        var (exitCode, calls, output) = Run("wait-for-key-vault-references.sh");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(4, calls.Count(c => Kind(c) == "references"));
+        Assert.Contains("not resolved after 4 attempts: (their status could not be read)", output, StringComparison.Ordinal);
     }
 
     [Fact]
