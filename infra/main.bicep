@@ -10,17 +10,37 @@ targetScope = 'subscription'
 @maxLength(64)
 param environmentName string
 
-@description('Azure region of every resource; it must offer the Flex Consumption plan.')
+// The regions of Microsoft's Flex Consumption quickstart (functions-quickstart-dotnet-azd); azd offers only these.
+@description('Azure region of every resource: one that offers the Flex Consumption plan.')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
 @metadata({ azd: { type: 'location' } })
 param location string
 
 @description('Name of the resource group; empty: rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Principal id of the operator who uploads articles, reads briefings and manages subscribers from the command line (azd fills in the signed-in user or service principal); empty: no operator roles.')
+@description('Principal id of the operator who uploads articles, reads briefings and manages subscribers from the command line (azd fills in the signed-in user or service principal as AZURE_PRINCIPAL_ID); empty: no operator roles.')
 param operatorPrincipalId string = ''
 
-@description('Kind of principal operatorPrincipalId is: User when a person runs azd, ServicePrincipal when a pipeline does (azd sets AZURE_PRINCIPAL_TYPE).')
+@description('Kind of principal operatorPrincipalId is: User when a person runs azd (the default), ServicePrincipal when a pipeline does. azd does not detect it: the pipeline sets AZURE_PRINCIPAL_TYPE=ServicePrincipal.')
 @allowed([
   'User'
   'ServicePrincipal'
@@ -28,7 +48,17 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-@description('Sender address of briefing email (Mail:FromAddress); a sender SendGrid has verified.')
+@description('Whether operatorPrincipalId gets the operator roles (upload articles, read briefings and dead letters, manage subscribers). A pipeline that only deploys can turn them off (DIGEST_OPERATOR_ROLES=false).')
+param grantOperatorRoles bool = true
+
+@description('How briefing email leaves (Mail:Sender): sendgrid (sendGridApiKey) or smtp (smtpHost, and smtpUserName with smtpPassword for AUTH).')
+@allowed([
+  'sendgrid'
+  'smtp'
+])
+param mailSender string = 'sendgrid'
+
+@description('Sender address of briefing email (Mail:FromAddress): with SendGrid a verified sender, with SMTP one the relay may send as.')
 param senderAddress string
 
 @description('Sender display name of briefing email (Mail:FromName).')
@@ -75,17 +105,34 @@ param logRetentionInDays int = 30
 param maximumInstanceCount int = 40
 
 @description('Memory of each function app instance in MB: 512, 2048 or 4096 (the Flex Consumption sizes; Azure rejects others).')
-@minValue(512)
-@maxValue(4096)
+@allowed([
+  512
+  2048
+  4096
+])
 param instanceMemoryMB int = 2048
 
-@description('App settings of your own, merged over what the app had (settings added by hand are kept too); Digest\'s own settings win on a clash.')
-param extraAppSettings object = {}
+@description('App settings of your own as a JSON object, e.g. {"Briefing__Cutoff":"05:30"}, merged over what the app had (settings added by hand are kept too); Digest\'s own settings win on a clash. Empty: none.')
+param extraAppSettings string = ''
 
-@description('SendGrid API key with Mail Send permission; stored in Key Vault only.')
+@description('SendGrid API key with Mail Send permission, stored in Key Vault only; required when mailSender is sendgrid, unused otherwise.')
 @secure()
-@minLength(1)
-param sendGridApiKey string
+param sendGridApiKey string = ''
+
+@description('Host name of the SMTP relay (Mail:Smtp:Host); required when mailSender is smtp.')
+param smtpHost string = ''
+
+@description('Port of the SMTP relay (Mail:Smtp:Port): 587 for submission with STARTTLS.')
+@minValue(1)
+@maxValue(65535)
+param smtpPort int = 587
+
+@description('User name for SMTP AUTH (Mail:Smtp:UserName); empty: the relay is used without authentication.')
+param smtpUserName string = ''
+
+@description('Password for SMTP AUTH, stored in Key Vault only (Mail:Smtp:Password is a Key Vault reference); required with smtpUserName.')
+@secure()
+param smtpPassword string = ''
 
 @description('Secret (32+ characters) that signs unsubscribe and confirmation links; stored in Key Vault only. Keep it across deployments: changing it breaks links in emails already sent.')
 @secure()
@@ -96,6 +143,9 @@ var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var useLanguage = summarizerProvider != 'builtin'
+var useSmtp = mailSender == 'smtp'
+// SMTP AUTH is used when a user name is given; its password then goes to Key Vault.
+var useSmtpAuth = useSmtp && !empty(smtpUserName)
 // The service in azure.yaml whose code azd deploys to the function app (found by its azd-service-name tag).
 var serviceName = 'digest'
 var functionAppName = '${abbrs.webSitesFunctions}digest-${resourceToken}'
@@ -147,7 +197,9 @@ module keyVault 'modules/keyvault.bicep' = {
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     location: location
     tags: tags
-    sendGridApiKey: sendGridApiKey
+    // Each mail secret is stored only for the sender that uses it, and a missing one stops the deployment here.
+    sendGridApiKey: useSmtp ? '' : !empty(sendGridApiKey) ? sendGridApiKey : fail('sendGridApiKey (azd: SENDGRID_API_KEY) is required when mailSender is sendgrid.')
+    smtpPassword: !useSmtpAuth ? '' : !empty(smtpPassword) ? smtpPassword : fail('smtpPassword (azd: DIGEST_SMTP_PASSWORD) is required when mailSender is smtp and smtpUserName is set.')
     subscriptionSigningKey: subscriptionSigningKey
   }
 }
@@ -168,7 +220,7 @@ module roles 'modules/roles.bicep' = {
   scope: rg
   params: {
     appPrincipalId: identity.outputs.principalId
-    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalId: grantOperatorRoles ? operatorPrincipalId : ''
     operatorPrincipalType: operatorPrincipalType
     articlesTopicPrincipalId: articlesTopic.outputs.principalId
     storageAccountName: storage.outputs.name
@@ -199,6 +251,10 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultName: keyVault.outputs.name
+    mailSender: mailSender
+    smtpHost: !useSmtp ? '' : !empty(smtpHost) ? smtpHost : fail('smtpHost (azd: DIGEST_SMTP_HOST) is required when mailSender is smtp.')
+    smtpPort: smtpPort
+    smtpUserName: useSmtp ? smtpUserName : ''
     senderAddress: senderAddress
     senderName: senderName
     postalAddress: postalAddress
@@ -206,9 +262,10 @@ module functionApp 'modules/function-app.bicep' = {
     briefingTimeZone: briefingTimeZone
     summarizerProvider: summarizerProvider
     languageEndpoint: useLanguage ? language!.outputs.endpoint : ''
+    languageRegion: !empty(languageLocation) ? languageLocation : location
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-    extraAppSettings: extraAppSettings
+    extraAppSettings: empty(extraAppSettings) ? {} : json(extraAppSettings)
   }
   // The identity holds its roles before the app first starts and resolves its Key Vault references.
   dependsOn: [
@@ -248,7 +305,7 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 @description('Blob endpoint of the storage account, for upload --storage.')
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 
-@description('Name of the key vault that holds the SendGrid API key and the signing key.')
+@description('Name of the key vault that holds the signing key and the mail secret (SendGrid API key or SMTP password).')
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 
 @description('Name of the Event Grid system topic the post-deploy step subscribes SummarizeArticle to.')

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Compiles and lints every Bicep file under infra/ with the real Bicep CLI and builds infra/main.bicepparam the way
-# azd would (its environment variables set to sample values). Fails on any warning or error.
+# Compiles and lints every Bicep file under infra/ with the real Bicep CLI. Fails on any warning or error.
+# infra/main.parameters.json (azd's parameters, ${VAR} substituted by azd) is not Bicep: the Bicep CLI cannot build
+# it, so Functions.Tests/Infrastructure/ParametersFileTests holds it against the compiled main.bicep.
 # The CLI is the NuGet package Azure.Bicep.CommandLine.linux-x64 (version in Directory.Packages.props), which the
 # test project downloads on restore.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 dotnet restore Functions.Tests/Functions.Tests.csproj --verbosity quiet >/dev/null || { echo "bicep: restore failed" >&2; exit 1; }
 root=$(dotnet msbuild Functions.Tests/Functions.Tests.csproj -getProperty:NuGetPackageRoot)
@@ -13,7 +14,7 @@ bicep="${root%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [ -f "$bicep" ] || { echo "bicep: $bicep not found after restore" >&2; exit 1; }
 [ -x "$bicep" ] || chmod u+x "$bicep"
 export BICEP_TELEMETRY_ENABLED=false
-echo "$("$bicep" --version)"
+"$bicep" --version
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -35,10 +36,7 @@ check() {
 
 check build --pattern 'infra/**/*.bicep' --outdir "$out/json"
 check lint --pattern 'infra/**/*.bicep'
-DIGEST_SENDER_ADDRESS=briefing@example.com DIGEST_POSTAL_ADDRESS='1 Sample Street, Sampletown' \
-  SENDGRID_API_KEY=sample DIGEST_SIGNING_KEY=sample-signing-key-of-at-least-32-characters \
-  check build-params infra/main.bicepparam --outfile "$out/main.parameters.json"
 
 files=$(find infra -name '*.bicep' | wc -l)
-echo "bicep: $files files built and linted, main.bicepparam built; $problems problems"
+echo "bicep: $files files built and linted; $problems problems"
 [ "$problems" -eq 0 ]

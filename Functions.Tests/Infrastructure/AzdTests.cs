@@ -3,7 +3,7 @@ using Digest.Tests.TestSupport;
 
 namespace Digest.Tests.Infrastructure;
 
-/// <summary>azd's project file, the parameters it passes, and the hooks it runs.</summary>
+/// <summary>azd's project file, the hooks it runs and what it hands a CI pipeline.</summary>
 public sealed partial class AzdTests
 {
     private static string AzureYaml => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "azure.yaml"));
@@ -45,7 +45,7 @@ public sealed partial class AzdTests
     }
 
     [Theory]
-    [InlineData("predeploy", "first-deploy")]
+    [InlineData("predeploy", "predeploy")]
     [InlineData("postdeploy", "subscribe-articles")]
     public void AzureYaml_Hook_RunsItsScriptOnPosixAndWindows(string hook, string script)
     {
@@ -75,70 +75,54 @@ public sealed partial class AzdTests
         Assert.Empty(withCarriageReturns);
     }
 
-    /// <summary>Settings an operator may want to change, each with the azd environment variable that sets it.</summary>
-    private static readonly (string Variable, string Parameter, string Value)[] SettableThroughAzd =
-    [
-        ("AZURE_PRINCIPAL_TYPE", "operatorPrincipalType", "ServicePrincipal"),
-        ("DIGEST_INSTANCE_MEMORY_MB", "instanceMemoryMB", "4096"),
-        ("DIGEST_MAXIMUM_INSTANCES", "maximumInstanceCount", "100"),
-        ("DIGEST_LANGUAGE_LOCATION", "languageLocation", "swedencentral"),
-        ("DIGEST_LANGUAGE_SKU", "languageSku", "F0"),
-        ("DIGEST_SUMMARIZER_PROVIDER", "summarizerProvider", "language-abstractive"),
-        ("DIGEST_LOG_RETENTION_DAYS", "logRetentionInDays", "90"),
-        ("DIGEST_POSTAL_ADDRESS", "postalAddress", "2 Quay Road, Brennport"),
-        ("DIGEST_EXTRA_APP_SETTINGS", "extraAppSettings", """{"Briefing__Cutoff":"05:30"}"""),
-    ];
+    /// <summary>The items of a list under <c>pipeline:</c> in azure.yaml (<c>variables</c> or <c>secrets</c>).</summary>
+    private static IReadOnlyList<string> PipelineList(string name) =>
+        [.. Section("pipeline").SkipWhile(l => l.Trim() != name + ":").Skip(1).TakeWhile(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal)).Select(l => l.Trim()[2..].Trim())];
+
+    private static string Workflow => File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "azure-dev.yml"));
+
+    /// <summary>Variables azd or the pipeline itself provides: not copied from the environment by azd pipeline config.</summary>
+    private static readonly string[] ProvidedByAzd = ["AZURE_ENV_NAME", "AZURE_LOCATION", "AZURE_PRINCIPAL_ID", "AZURE_RESOURCE_GROUP", "AZURE_PRINCIPAL_TYPE"];
 
     [Fact]
-    public void BuildParams_AzdEnvironmentVariables_SetTheirParameters()
+    public void AzureYaml_Pipeline_CarriesEveryVariableOfTheParametersFileSecretsAsSecrets()
     {
-        var environment = BicepCompilationTests.RequiredEnvironment.ToDictionary(e => e.Key, e => e.Value);
-        foreach (var (variable, _, value) in SettableThroughAzd)
-        {
-            environment[variable] = value;
-        }
+        var secureParameters = CompiledBicep.Main.Parameters().Where(p => p.Value.GetProperty("type").GetString() == "securestring").Select(p => p.Key).ToHashSet();
+        var variableOf = AzdParametersFile.Values().ToDictionary(p => p.Key, p => AzdParametersFile.Reference(p.Value)!.Value.Variable);
+        var secrets = variableOf.Where(p => secureParameters.Contains(p.Key)).Select(p => p.Value).ToHashSet();
+        var others = variableOf.Values.Where(v => !secrets.Contains(v) && !ProvidedByAzd.Contains(v)).ToHashSet();
 
-        var parameters = CompiledBicep.BuildParameters(environment);
-
-        Assert.All(SettableThroughAzd, setting =>
-        {
-            var actual = parameters[setting.Parameter];
-            Assert.Equal(setting.Value, actual.ValueKind == System.Text.Json.JsonValueKind.String ? actual.GetString() : System.Text.Json.JsonSerializer.Serialize(actual));
-        });
+        Assert.NotEmpty(secrets);
+        Assert.Equal(secrets.Order(StringComparer.Ordinal), PipelineList("secrets").Order(StringComparer.Ordinal));
+        Assert.Equal(others.Order(StringComparer.Ordinal), PipelineList("variables").Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void BuildParams_OperatorPrincipalType_DefaultsToUser()
+    public void Workflow_PassesEveryPipelineVariableAndSecretToAzd()
     {
-        var environment = BicepCompilationTests.RequiredEnvironment.ToDictionary(e => e.Key, e => e.Value);
-        environment["AZURE_PRINCIPAL_TYPE"] = null;
+        var workflow = Workflow;
 
-        Assert.Equal("User", CompiledBicep.BuildParameters(environment)["operatorPrincipalType"].GetString());
+        Assert.All(PipelineList("variables"), v => Assert.Contains($"{v}: ${{{{ vars.{v} }}}}", workflow, StringComparison.Ordinal));
+        Assert.All(PipelineList("secrets"), v => Assert.Contains($"{v}: ${{{{ secrets.{v} }}}}", workflow, StringComparison.Ordinal));
+        Assert.Contains("AZD_INITIAL_ENVIRONMENT_CONFIG: ${{ secrets.AZD_INITIAL_ENVIRONMENT_CONFIG }}", workflow, StringComparison.Ordinal);
+        Assert.Contains("run: azd up --no-prompt", workflow, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void BuildParams_EveryParameterOfMain_CanBeSetThroughAzd()
+    public void Workflow_SignsInBothAzdAndAzWithTheFederatedCredentialAndSaysItIsAServicePrincipal()
     {
-        var parameters = CompiledBicep.BuildParameters(BicepCompilationTests.RequiredEnvironment);
+        var lines = Workflow.Split('\n').Select(l => l.Trim()).ToArray();
+        var azdLogin = Array.FindIndex(lines, l => l.StartsWith("run: azd auth login", StringComparison.Ordinal) && l.Contains("--federated-credential-provider github", StringComparison.Ordinal));
+        var azLogin = Array.FindIndex(lines, l => l.StartsWith("uses: azure/login@", StringComparison.Ordinal));
+        var up = Array.FindIndex(lines, l => l == "run: azd up --no-prompt");
 
-        var unset = CompiledBicep.Main.Parameters().Select(p => p.Key).Where(p => !parameters.ContainsKey(p)).ToArray();
-
-        Assert.True(unset.Length == 0, $"infra/main.bicepparam does not read these main.bicep parameters from the environment, so azd cannot set them: {string.Join(", ", unset)}.");
-    }
-
-    [Fact]
-    public void Readme_DeploySection_NamesEveryVariableMainBicepparamReads()
-    {
-        var variables = EnvironmentVariable().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Infra, "main.bicepparam"))).Select(m => m.Groups["name"].Value).Distinct().ToArray();
-        var deploy = FunctionBindingsTests.DeploySection();
-
-        Assert.NotEmpty(variables);
-        Assert.All(variables, v => Assert.True(deploy.Contains($"`{v}`", StringComparison.Ordinal), $"README's Deploy section does not describe `{v}`."));
+        Assert.Contains("id-token: write", lines);
+        Assert.Contains("AZURE_PRINCIPAL_TYPE: ServicePrincipal", lines);
+        Assert.True(azdLogin >= 0 && azLogin >= 0 && azdLogin < up && azLogin < up, "The workflow must sign in azd (--federated-credential-provider github) and az (azure/login) before azd up.");
+        Assert.Contains("subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("client-secret", StringComparison.Ordinal) || l.Contains("creds:", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"^  [a-z][\w-]*:\s*$")]
     private static partial Regex ServiceName();
-
-    [GeneratedRegex(@"readEnvironmentVariable\('(?<name>\w+)'")]
-    private static partial Regex EnvironmentVariable();
 }

@@ -5,15 +5,6 @@ namespace Digest.Tests.Infrastructure;
 /// <summary>The real Bicep CLI on every file under <c>infra/</c>: what CI runs before the tests, asserted here too.</summary>
 public sealed class BicepCompilationTests
 {
-    /// <summary>What <c>infra/main.bicepparam</c> needs from the environment (azd sets these from <c>azd env set</c>).</summary>
-    internal static IReadOnlyDictionary<string, string?> RequiredEnvironment { get; } = new Dictionary<string, string?>
-    {
-        ["DIGEST_SENDER_ADDRESS"] = "briefing@example.com",
-        ["DIGEST_POSTAL_ADDRESS"] = "Yournewsroom, 1 Harbour Street, Brennport",
-        ["SENDGRID_API_KEY"] = "SG.test",
-        ["DIGEST_SIGNING_KEY"] = new string('k', 48),
-    };
-
     [Fact]
     public void Build_EveryBicepFile_CompilesWithoutWarnings()
     {
@@ -42,36 +33,37 @@ public sealed class BicepCompilationTests
     }
 
     [Fact]
-    public void BuildParams_WithTheRequiredEnvironment_GivesEveryRequiredParameterOfMain()
-    {
-        var parameters = CompiledBicep.BuildParameters(RequiredEnvironment);
-
-        var required = CompiledBicep.Main.Parameters().Where(p => !p.Value.TryGetProperty("defaultValue", out _)).Select(p => p.Key);
-        Assert.All(required, name => Assert.True(parameters.ContainsKey(name), $"infra/main.bicepparam gives no value for the required parameter {name}."));
-    }
-
-    [Theory]
-    [InlineData("DIGEST_SENDER_ADDRESS")]
-    [InlineData("DIGEST_POSTAL_ADDRESS")]
-    [InlineData("SENDGRID_API_KEY")]
-    [InlineData("DIGEST_SIGNING_KEY")]
-    public void BuildParams_WithoutARequiredVariable_FailsNamingIt(string variable)
-    {
-        var environment = RequiredEnvironment.ToDictionary(e => e.Key, e => e.Key == variable ? null : e.Value);
-
-        var run = BicepCli.Run(["build-params", "infra/main.bicepparam", "--stdout"], environment);
-
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains(variable, run.Diagnostics, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void PostalAddress_IsARequiredParameter()
     {
         var postal = CompiledBicep.Main.Parameter("postalAddress");
 
         Assert.False(postal.TryGetProperty("defaultValue", out _), "postalAddress has a default: bulk email would go out without the postal address the law requires.");
         Assert.Equal(1, postal.GetProperty("minLength").GetInt32());
+    }
+
+    [Fact]
+    public void InstanceMemoryMB_AllowsOnlyTheFlexConsumptionSizes()
+    {
+        var memory = CompiledBicep.Main.Parameter("instanceMemoryMB");
+        var app = Assert.Single(CompiledBicep.Main.Resources(), r => r.Type == "Microsoft.Web/sites" && !r.Existing);
+
+        Assert.Equal([512, 2048, 4096], memory.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal(2048, memory.GetProperty("defaultValue").GetInt32());
+        Assert.Equal("[parameters('instanceMemoryMB')]", app.String("functionAppConfig.scaleAndConcurrency.instanceMemoryMB"));
+    }
+
+    [Fact]
+    public void Location_IsAFlexConsumptionRegionThatAzdOffers()
+    {
+        var location = CompiledBicep.Main.Parameter("location");
+        var allowed = location.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+        Assert.Equal("location", location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString());
+        Assert.False(location.TryGetProperty("defaultValue", out _));
+        Assert.Contains("westeurope", allowed);
+        Assert.Contains("eastus", allowed);
+        Assert.All(allowed, region => Assert.Matches("^[a-z]+[0-9]?$", region));
+        Assert.DoesNotContain(allowed, region => region.EndsWith("euap", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Digest.Tests.Infrastructure;
 /// <param name="Name">The setting name, e.g. <c>Mail__Sender</c>.</param>
 /// <param name="Value">The ARM value: a literal (<c>sendgrid</c>) or an expression (<c>[parameters('blobEndpoint')]</c>).</param>
 /// <param name="Group">The variable that holds it (the app settings are a <c>union()</c> of variables).</param>
-/// <param name="Condition">The condition under which the group is merged in, or null when it always is.</param>
+/// <param name="Condition">The ARM expression under which the group is merged in, or null when it always is.</param>
 internal sealed partial record DeployedAppSetting(string Name, string Value, string Group, string? Condition)
 {
     /// <summary>The value when it is a plain literal; null for an expression.</summary>
@@ -50,7 +50,8 @@ internal static class DeployedAppSettings
 
     /// <summary>
     /// Every setting of the object variables the <c>union()</c> merges, directly (<c>variables('x')</c>) or under a
-    /// condition (<c>if(cond, createObject(), variables('x'))</c>). Parameters merged in (an operator's own settings)
+    /// condition (<c>if(cond, variables('x'), createObject())</c>, or <c>if(cond, createObject(), variables('x'))</c>,
+    /// merged when <c>cond</c> is false), whatever the parameters. Parameters merged in (an operator's own settings)
     /// are not listed: their names are not known before deployment.
     /// </summary>
     public static IReadOnlyList<DeployedAppSetting> Read()
@@ -60,9 +61,13 @@ internal static class DeployedAppSettings
         {
             var (variable, condition) = ArmExpression.VariableName(argument) is { } direct
                 ? (direct, (string?)null)
-                : ArmExpression.FunctionName(argument) == "if" && ArmExpression.Arguments(argument) is [var when, "createObject()", var then] && ArmExpression.VariableName(then) is { } guarded
-                    ? (guarded, when)
-                    : (null, null);
+                : ArmExpression.FunctionName(argument) != "if" ? (null, null)
+                : ArmExpression.Arguments(argument) switch
+                {
+                    [var when, "createObject()", var then] when ArmExpression.VariableName(then) is { } guarded => (guarded, $"not({when})"),
+                    [var when, var then, "createObject()"] when ArmExpression.VariableName(then) is { } guarded => (guarded, when),
+                    _ => (null, null),
+                };
             if (variable is null)
             {
                 continue;
@@ -73,4 +78,20 @@ internal static class DeployedAppSettings
 
         return settings;
     }
+
+    /// <summary>
+    /// The settings Azure would write for these values of the app-settings module's parameters: each group's
+    /// condition evaluated (<see cref="ArmEvaluator"/>). <see cref="Configuration"/> builds the usual ones.
+    /// </summary>
+    public static IReadOnlyList<DeployedAppSetting> ReadFor(IReadOnlyDictionary<string, object?> parameters) =>
+        [.. Read().Where(s => s.Condition is null || ArmEvaluator.Evaluate(s.Condition, parameters) is true)];
+
+    /// <summary>The app-settings module's parameters that choose settings, for one configuration a user can deploy.</summary>
+    public static IReadOnlyDictionary<string, object?> Configuration(
+        string mailSender = "sendgrid", string smtpUserName = "", string languageEndpoint = "") => new Dictionary<string, object?>
+    {
+        ["mailSender"] = mailSender,
+        ["smtpUserName"] = smtpUserName,
+        ["languageEndpoint"] = languageEndpoint,
+    };
 }

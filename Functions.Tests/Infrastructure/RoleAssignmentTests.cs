@@ -118,7 +118,7 @@ public sealed partial class RoleAssignmentTests
     [Theory]
     [InlineData("storageBlobDataContributor", "Microsoft.Storage/storageAccounts/blobServices/containers", "'articles'")]
     [InlineData("storageBlobDataReader", "Microsoft.Storage/storageAccounts/blobServices/containers", "'briefings'")]
-    [InlineData("storageBlobDataReader", "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('deadLetterContainerName')")]
+    [InlineData("storageBlobDataContributor", "Microsoft.Storage/storageAccounts/blobServices/containers", "parameters('deadLetterContainerName')")]
     [InlineData("storageTableDataContributor", "Microsoft.Storage/storageAccounts/tableServices/tables", "'subscribers'")]
     public void OperatorRole_IsScopedToTheOneContainerOrTableItServes(string role, string scopeType, string scopeName)
     {
@@ -138,6 +138,29 @@ public sealed partial class RoleAssignmentTests
         Assert.Equal(4, OperatorAssignments().Length);
         Assert.True(accountWide.Length == 0, $"Operator role assignments on the whole account: {string.Join(", ", accountWide)}.");
         Assert.All(OperatorAssignments(), r => Assert.Equal("[variables('hasOperator')]", r.Condition));
+    }
+
+    [Theory]
+    [InlineData(true, "5b1f3c2e-0000-4000-8000-000000000002", "5b1f3c2e-0000-4000-8000-000000000002")]
+    [InlineData(false, "5b1f3c2e-0000-4000-8000-000000000002", "")]
+    public void OperatorRoles_GrantOperatorRolesFalse_PassesNoOperatorSoNoneIsGranted(bool grant, string principal, string expected)
+    {
+        var operatorId = ArmEvaluator.ModuleParameter(CompiledBicep.Main, "roles", "operatorPrincipalId", new Dictionary<string, object?> { ["grantOperatorRoles"] = grant, ["operatorPrincipalId"] = principal });
+
+        Assert.Equal(expected, operatorId);
+        Assert.Equal(grant, ArmEvaluator.Evaluate(Roles.Variable("hasOperator").GetString()!, new Dictionary<string, object?> { ["operatorPrincipalId"] = operatorId }));
+        Assert.True(CompiledBicep.Main.Parameter("grantOperatorRoles").GetProperty("defaultValue").GetBoolean());
+    }
+
+    [Fact]
+    public void OperatorDeadLetterRole_AllowsTheReplayScriptToDeleteWhatItReplayed()
+    {
+        var deadLetters = Assert.Single(OperatorAssignments(), r => r.Scope?.Contains("parameters('deadLetterContainerName')", StringComparison.Ordinal) == true);
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "scripts", "replay-dead-letters.sh"));
+
+        // Storage Blob Data Reader has no delete permission; Contributor has.
+        Assert.Equal(["storageBlobDataContributor"], RoleNames(deadLetters));
+        Assert.Contains("az storage blob delete", script, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,24 +26,6 @@ internal static class CompiledBicep
     /// <summary>Every resource of every deployment a template run creates: main's modules and the post-deploy step.</summary>
     public static IEnumerable<ArmResource> AllResources() => Main.Resources().Concat(ArticlesSubscription.Resources());
 
-    /// <summary>
-    /// <c>bicep build-params infra/main.bicepparam</c> with the given environment (a null value unsets a variable):
-    /// the parameter values azd would pass.
-    /// </summary>
-    public static IReadOnlyDictionary<string, JsonElement> BuildParameters(IReadOnlyDictionary<string, string?> environment)
-    {
-        var run = BicepCli.Run(["build-params", "infra/main.bicepparam", "--stdout"], environment);
-        if (run.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"bicep build-params failed ({run.ExitCode}): {run.Diagnostics}");
-        }
-
-        using var output = JsonDocument.Parse(run.Output);
-        using var parameters = JsonDocument.Parse(output.RootElement.GetProperty("parametersJson").GetString()!);
-        return parameters.RootElement.GetProperty("parameters").EnumerateObject()
-            .ToDictionary(p => p.Name, p => p.Value.GetProperty("value").Clone());
-    }
-
     private sealed record Compilation(BicepRun Run, IReadOnlyDictionary<string, ArmTemplate> Files);
 
     private static Compilation Compile()

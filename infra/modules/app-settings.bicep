@@ -28,8 +28,24 @@ param tableEndpoint string
 @description('Connection string of Application Insights.')
 param applicationInsightsConnectionString string
 
-@description('Name of the key vault that holds the SendGrid API key and the signing key.')
+@description('Name of the key vault that holds the signing key and the mail secret.')
 param keyVaultName string
+
+@description('How briefing email leaves (Mail:Sender): sendgrid or smtp.')
+@allowed([
+  'sendgrid'
+  'smtp'
+])
+param mailSender string
+
+@description('Host name of the SMTP relay (Mail:Smtp:Host); used when mailSender is smtp.')
+param smtpHost string = ''
+
+@description('Port of the SMTP relay (Mail:Smtp:Port).')
+param smtpPort int = 587
+
+@description('User name for SMTP AUTH (Mail:Smtp:UserName); empty: no AUTH, and no Mail:Smtp:Password reference.')
+param smtpUserName string = ''
 
 @description('Sender address of briefing email (Mail:FromAddress).')
 param senderAddress string
@@ -55,6 +71,9 @@ param summarizerProvider string
 @description('Endpoint of the Azure AI Language resource; empty when the built-in summarizer is used.')
 param languageEndpoint string = ''
 
+@description('Azure region of the Language resource (Summarizer:Language:Region), which the app checks against the regions that offer abstractive summaries.')
+param languageRegion string = ''
+
 var hostSettings = {
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
@@ -69,8 +88,7 @@ var digestSettings = {
   BriefingSchedule: briefingSchedule
   Briefing__TimeZone: briefingTimeZone
   Summarizer__Provider: summarizerProvider
-  Mail__Sender: 'sendgrid'
-  Mail__SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sendgrid-api-key)'
+  Mail__Sender: mailSender
   Mail__FromAddress: senderAddress
   Mail__FromName: senderName
   Mail__PostalAddress: postalAddress
@@ -78,10 +96,26 @@ var digestSettings = {
   Subscriptions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=subscription-signing-key)'
 }
 
+// Each sender's settings are set only when it is chosen: its secret is in Key Vault only then.
+var sendGridSettings = {
+  Mail__SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sendgrid-api-key)'
+}
+
+var smtpSettings = {
+  Mail__Smtp__Host: smtpHost
+  Mail__Smtp__Port: string(smtpPort)
+}
+
+var smtpAuthSettings = {
+  Mail__Smtp__UserName: smtpUserName
+  Mail__Smtp__Password: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)'
+}
+
 // Set only with a Language resource (Summarizer:Provider language-...).
 var languageSettings = {
   Summarizer__Language__Endpoint: languageEndpoint
   Summarizer__Language__ManagedIdentityClientId: identityClientId
+  Summarizer__Language__Region: languageRegion
 }
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
@@ -91,5 +125,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(currentAppSettings, extraAppSettings, hostSettings, digestSettings, empty(languageEndpoint) ? {} : languageSettings)
+  properties: union(
+    currentAppSettings,
+    extraAppSettings,
+    hostSettings,
+    digestSettings,
+    mailSender == 'sendgrid' ? sendGridSettings : {},
+    mailSender == 'smtp' ? smtpSettings : {},
+    mailSender == 'smtp' && !empty(smtpUserName) ? smtpAuthSettings : {},
+    empty(languageEndpoint) ? {} : languageSettings
+  )
 }

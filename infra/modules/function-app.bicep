@@ -38,8 +38,24 @@ param deploymentContainerName string
 @description('Connection string of Application Insights.')
 param applicationInsightsConnectionString string
 
-@description('Name of the key vault that holds the SendGrid API key and the signing key.')
+@description('Name of the key vault that holds the signing key and the mail secret.')
 param keyVaultName string
+
+@description('How briefing email leaves (Mail:Sender): sendgrid or smtp.')
+@allowed([
+  'sendgrid'
+  'smtp'
+])
+param mailSender string
+
+@description('Host name of the SMTP relay (Mail:Smtp:Host); empty unless mailSender is smtp.')
+param smtpHost string = ''
+
+@description('Port of the SMTP relay (Mail:Smtp:Port).')
+param smtpPort int = 587
+
+@description('User name for SMTP AUTH (Mail:Smtp:UserName); empty: no AUTH and no password reference.')
+param smtpUserName string = ''
 
 @description('Sender address of briefing email (Mail:FromAddress).')
 param senderAddress string
@@ -61,6 +77,9 @@ param summarizerProvider string
 
 @description('Endpoint of the Azure AI Language resource; empty when the built-in summarizer is used.')
 param languageEndpoint string = ''
+
+@description('Azure region of the Language resource (Summarizer:Language:Region).')
+param languageRegion string = ''
 
 @description('Most instances the app scales out to.')
 param maximumInstanceCount int
@@ -144,6 +163,10 @@ module appSettings 'app-settings.bicep' = {
     tableEndpoint: tableEndpoint
     applicationInsightsConnectionString: applicationInsightsConnectionString
     keyVaultName: keyVaultName
+    mailSender: mailSender
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUserName: smtpUserName
     senderAddress: senderAddress
     senderName: senderName
     postalAddress: postalAddress
@@ -152,6 +175,7 @@ module appSettings 'app-settings.bicep' = {
     briefingTimeZone: briefingTimeZone
     summarizerProvider: summarizerProvider
     languageEndpoint: languageEndpoint
+    languageRegion: languageRegion
   }
 }
 

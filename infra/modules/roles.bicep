@@ -36,8 +36,8 @@ param languageName string = ''
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // app: host state, blob trigger receipts, deployment package, articles/summaries/briefings
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // operator: upload to articles; Event Grid: write dead letters
-  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' // operator: read briefings and dead letters
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // operator: upload to articles, read and delete replayed dead letters; Event Grid: write dead letters
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' // operator: read briefings
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // app: email-jobs queue, blob trigger internals
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // app: subscribers and deliveries; operator: subscribers
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6' // app: Key Vault references in app settings
@@ -108,7 +108,7 @@ resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-// The operator: upload articles, read briefings, manage subscribers, read dead-lettered events to replay them.
+// The operator: upload articles, read briefings, manage subscribers, replay and delete dead-lettered events.
 resource operatorArticles 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
   name: guid(storage::blobService::articles.id, operatorPrincipalId, roles.storageBlobDataContributor)
   scope: storage::blobService::articles
@@ -129,11 +129,12 @@ resource operatorBriefings 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
+// Contributor, not Reader: scripts/replay-dead-letters.sh --delete removes each dead letter it replayed.
 resource operatorDeadLetters 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
-  name: guid(storage::blobService::deadLetters.id, operatorPrincipalId, roles.storageBlobDataReader)
+  name: guid(storage::blobService::deadLetters.id, operatorPrincipalId, roles.storageBlobDataContributor)
   scope: storage::blobService::deadLetters
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
   }
