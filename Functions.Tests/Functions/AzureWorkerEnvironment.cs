@@ -5,7 +5,8 @@ using Digest.Tests.TestSupport;
 namespace Digest.Tests.Functions;
 
 /// <summary>A configuration an operator can choose at deployment: the summarizer and the mail sender.</summary>
-public sealed record DeployedConfiguration(string SummarizerProvider, string MailSender)
+/// <param name="SmtpUserName">The SMTP login, which brings the password from Key Vault; empty for a relay without one.</param>
+public sealed record DeployedConfiguration(string SummarizerProvider, string MailSender, string SmtpUserName = "")
 {
     public override string ToString() => $"{SummarizerProvider} + {MailSender}";
 }
@@ -20,6 +21,7 @@ public sealed record DeployedConfiguration(string SummarizerProvider, string Mai
 internal static class AzureWorkerEnvironment
 {
     public const string ClientId = "5b1f3c2e-6d4a-4f7b-9c1e-2a3b4c5d6e7f";
+    private const string LanguageEndpoint = "https://lang-digest-abc123.cognitiveservices.azure.com/";
 
     public static Dictionary<string, string> For(DeployedConfiguration configuration, FunctionsHostStandIn host, string appFolder)
     {
@@ -38,29 +40,21 @@ internal static class AzureWorkerEnvironment
             ["IDENTITY_HEADER"] = FunctionsHostStandIn.IdentityHeader,
         };
 
-        foreach (var setting in DeployedAppSettings.Read().Where(s => Applies(s, configuration)))
+        // The settings Azure writes for this choice: each group's condition evaluated on the module's parameters.
+        var chosen = DeployedAppSettings.Configuration(
+            mailSender: configuration.MailSender,
+            smtpUserName: configuration.SmtpUserName,
+            languageEndpoint: configuration.SummarizerProvider == "builtin" ? "" : LanguageEndpoint);
+        var parameters = new Dictionary<string, object?>(chosen) { ["summarizerProvider"] = configuration.SummarizerProvider };
+        foreach (var setting in DeployedAppSettings.ReadFor(chosen))
         {
-            environment[setting.Name] = Value(setting, host);
+            // A setting passed down from a parameter that makes the choice takes the chosen value.
+            environment[setting.Name] = setting.Parameter is { } parameter && parameters.TryGetValue(parameter, out var chosenValue) && chosenValue is string value
+                ? value
+                : Value(setting, host);
         }
 
-        environment["Summarizer__Provider"] = configuration.SummarizerProvider;
-        environment["Mail__Sender"] = configuration.MailSender;
         return environment;
-    }
-
-    /// <summary>A setting of a group merged in under a condition applies when the group is the chosen one's.</summary>
-    private static bool Applies(DeployedAppSetting setting, DeployedConfiguration configuration)
-    {
-        if (setting.Condition is null)
-        {
-            return true;
-        }
-
-        var group = setting.Group.ToLowerInvariant();
-        return group.Contains("language", StringComparison.Ordinal) ? configuration.SummarizerProvider != "builtin"
-            : group.Contains("smtp", StringComparison.Ordinal) ? configuration.MailSender == "smtp"
-            : group.Contains("sendgrid", StringComparison.Ordinal) ? configuration.MailSender == "sendgrid"
-            : throw new InvalidOperationException($"The app settings group {setting.Group} is merged in under '{setting.Condition}': say in this test which configurations it belongs to.");
     }
 
     private static string Value(DeployedAppSetting setting, FunctionsHostStandIn host) =>
@@ -74,6 +68,7 @@ internal static class AzureWorkerEnvironment
     private static string ResolvedSecret(string secretName) => secretName switch
     {
         "sendgrid-api-key" => "SG.placeholderKey0123456789.placeholderSecret0123456789abcdefghijklmn",
+        "smtp-password" => "placeholder-smtp-password-0123456789",
         "subscription-signing-key" => Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         _ => "placeholder-secret-" + secretName,
     };
@@ -95,7 +90,7 @@ internal static class AzureWorkerEnvironment
         "Mail__Smtp__Host" => "smtp.news.example.com",
         "Mail__Smtp__Port" => "587",
         "Mail__Smtp__UserName" => "briefing@news.example.com",
-        "Summarizer__Language__Endpoint" => "https://lang-digest-abc123.cognitiveservices.azure.com/",
+        "Summarizer__Language__Endpoint" => LanguageEndpoint,
         "Summarizer__Language__Region" => "westeurope",
         "Briefing__TimeZone" => "Europe/London",
         _ => null,

@@ -15,19 +15,21 @@ public sealed class PublishedWorkerStartupTests(PublishedFunctionApp published)
     /// <summary>Long enough for a cold start on a loaded machine; a healthy start takes a few seconds.</summary>
     private static readonly TimeSpan StartWait = TimeSpan.FromMinutes(3);
 
-    public static TheoryData<string, string> Configurations() => new()
+    public static TheoryData<string, string, string> Configurations() => new()
     {
-        { "builtin", "sendgrid" },
-        { "language-extractive", "sendgrid" },
-        { "builtin", "smtp" },
+        { "builtin", "sendgrid", "" },
+        { "language-extractive", "sendgrid", "" },
+        { "builtin", "smtp", "" },
+        { "language-extractive", "smtp", "briefing@news.example.com" },
     };
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public async Task PublishedWorker_WithAzuresSettings_StartsAndAnswersTheHostsHandshake(string summarizer, string mail)
+    public async Task PublishedWorker_WithAzuresSettings_StartsAndAnswersTheHostsHandshake(string summarizer, string mail, string smtpUserName)
     {
         await using var host = await FunctionsHostStandIn.StartAsync(published.Folder);
-        var environment = AzureWorkerEnvironment.For(new DeployedConfiguration(summarizer, mail), host, published.Folder);
+        var environment = AzureWorkerEnvironment.For(new DeployedConfiguration(summarizer, mail, smtpUserName), host, published.Folder);
+        Assert.Equal(mail, environment["Mail__Sender"]);
         var workerId = Guid.NewGuid().ToString();
 
         await using var worker = PublishedWorkerProcess.Start(published.Folder, host.Address, workerId, environment);
@@ -50,6 +52,7 @@ public sealed class PublishedWorkerStartupTests(PublishedFunctionApp published)
     [InlineData("BriefingSchedule", "every day at six", "BriefingSchedule")]
     [InlineData("BriefingSchedule", "0 6 * * *", "BriefingSchedule")]
     [InlineData("Briefing__TimeZone", "Mars/Olympus_Mons", "Briefing:TimeZone")]
+    [InlineData("Mail__FromAddress", "not an address", "FromAddress")]
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Authorization=Basic", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING")]
     public async Task PublishedWorker_OneAzureSettingBroken_RefusesToStartNamingIt(string setting, string value, string named)
     {
