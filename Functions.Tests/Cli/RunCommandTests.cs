@@ -182,6 +182,7 @@ public sealed class RunCommandTests : IDisposable
 
     [Theory]
     [InlineData("Briefing__TimeZone", "Mars/Olympus_Mons", "Briefing:TimeZone")]
+    [InlineData("Mail__EditionStories", "0", "EditionStories")]
     [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
     public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting(string variable, string value, string named)
     {
