@@ -20,6 +20,7 @@ public static class DigestCli
             UploadCommand.Create(output, error),
             ExtractCommand.Create(output, error),
             EvaluateExtractionCommand.Create(output, error),
+            EvaluateGroupingCommand.Create(output, error),
             BenchCommand.Create(output, error),
             StorageBenchCommand.Create(output, error),
             PackageCommand.Create(output, error),

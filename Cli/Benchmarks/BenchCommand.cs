@@ -116,8 +116,16 @@ public static class BenchCommand
         var seconds = stopwatch.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
+        var peak = process.PeakWorkingSet64;
+
+        // The day's email, after the peak of composing was taken: its HTML part must stay within the budget.
+        var email = new Digest.Mail.BriefingEmailBuilder(
+            Microsoft.Extensions.Options.Options.Create(new Digest.Mail.MailOptions { PublicBaseUrl = "https://news.example.org" }),
+            new Digest.Subscribers.SubscriberTokens(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            TimeProvider.System).Build(briefing, "reader@example.com", Day);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{seconds,6:F2} s, {briefing.Stories.Count:N0} stories, peak memory {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB");
+            $"{seconds,6:F2} s, {briefing.Stories.Count:N0} stories, peak memory {peak / (1024.0 * 1024):N0} MB; " +
+            $"email HTML {System.Text.Encoding.UTF8.GetByteCount(email.HtmlBody) / 1024.0:N1} KB");
     }
 
     private static async Task<string> ComposeInChildAsync(int count, CancellationToken cancellationToken)

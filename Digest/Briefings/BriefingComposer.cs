@@ -4,8 +4,9 @@ using Digest.Summaries;
 namespace Digest.Briefings;
 
 /// <summary>
-/// Composes a day's briefing from its summary records: exact duplicates (same content hash) count once (the first to arrive stands for them), articles
-/// about the same event become one story, and stories are ranked so the most covered and most recent come first.
+/// Composes a day's briefing from its summary records: exact duplicates (same content hash) count once (the first to
+/// arrive stands for them), articles about the same event become one story, and stories are ranked by how much news
+/// they are (<see cref="StoryWeight"/>): the most outlets first, then the most recent.
 /// </summary>
 public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
 {
@@ -17,12 +18,10 @@ public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
             .DistinctBy(s => s.ContentHash, StringComparer.Ordinal)
             .ToArray();
 
-        var stories = grouper.Group(distinct)
-            .Select(members => members.Select(i => distinct[i]).ToArray())
-            .Select(sources => (story: writer.Write(sources), outlets: DistinctOutlets(sources), latest: Latest(sources)))
-            .OrderByDescending(x => x.outlets)
-            .ThenByDescending(x => x.story.Sources.Count)
-            .ThenByDescending(x => x.latest)
+        var stories = grouper.GroupWithSupport(distinct)
+            .Select(group => (sources: group.Members.Select(i => distinct[i]).ToArray(), weight: StoryWeight.Of(group, distinct)))
+            .Select(x => (story: writer.Write(x.sources), x.weight))
+            .OrderByDescending(x => x.weight)
             .ThenBy(x => x.story.Headline, StringComparer.Ordinal)
             .Select(x => x.story)
             .ToArray();
@@ -35,10 +34,4 @@ public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
             Rejected = rejected.OrderBy(r => r.Article, StringComparer.Ordinal).ToArray(),
         };
     }
-
-    private static int DistinctOutlets(ArticleSummary[] sources) =>
-        sources.Select(s => s.Outlet ?? s.Article).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-
-    private static DateTimeOffset Latest(ArticleSummary[] sources) =>
-        sources.Max(s => s.PublishedAt ?? s.SummarizedAt);
 }

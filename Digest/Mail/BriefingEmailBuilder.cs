@@ -20,6 +20,19 @@ public sealed class BriefingEmailBuilder
     /// <summary>Subjects longer than this are cut at a word and end with an ellipsis.</summary>
     public const int MaxSubjectLength = 120;
 
+    /// <summary>
+    /// Most bytes of a briefing email's HTML part (Gmail clips a message past 102 KB, and with it the footer and the
+    /// unsubscribe link). Stories are left to the web edition until the email fits, with room kept for each reader's
+    /// unsubscribe token.
+    /// </summary>
+    public const int MaxHtmlBytes = 100 * 1024;
+
+    /// <summary>Sources named under a story in the email; the web edition names more.</summary>
+    public const int SourcesPerStory = 8;
+
+    /// <summary>Room kept below <see cref="MaxHtmlBytes"/> for the reader's token, which replaces a shorter tag.</summary>
+    private const int TokenRoom = 1024;
+
     /// <summary>The kind of email a briefing batch is, for the sending service's statistics.</summary>
     public const string BriefingCategory = "briefing";
 
@@ -98,17 +111,43 @@ public sealed class BriefingEmailBuilder
             FooterReason: $"You are receiving this email because you subscribed to the {BriefingWording.Brand} daily briefing.",
             PostalAddress: _options.PostalAddress);
 
+        var (html, edition) = Edition(briefing, links);
         return new EmailBatch
         {
             From = new MailAddress(_options.FromAddress, _options.FromName),
             Subject = Subject(briefing),
-            TextBody = BriefingTextRenderer.Render(briefing, links),
-            HtmlBody = BriefingHtmlRenderer.Render(briefing, links),
+            TextBody = BriefingTextRenderer.Render(briefing, edition),
+            HtmlBody = html,
             Date = sentAt,
             Headers = SharedHeaders(oneClickUnsubscribe: true),
             Category = BriefingCategory,
             Recipients = [.. recipientEmails.Select(recipient => Recipient(recipient, $"briefing-{isoDate}", tokenTag))],
         };
+    }
+
+    /// <summary>
+    /// The email's edition: the top <see cref="MailOptions.EditionStories"/> stories, fewer if the HTML would pass
+    /// <see cref="MaxHtmlBytes"/>, then "N more stories in today's web edition" linking to the first story left out.
+    /// The plain-text part carries the same stories.
+    /// </summary>
+    private (string Html, BriefingLinks Links) Edition(Briefing briefing, BriefingLinks links)
+    {
+        for (var stories = Math.Min(_options.EditionStories, briefing.Stories.Count); ; stories--)
+        {
+            var edition = links with
+            {
+                Edition = new BriefingEdition(0, stories)
+                {
+                    MaxSources = SourcesPerStory,
+                    MoreStoriesUrl = $"{links.WebViewUrl}#{BriefingWording.StoryAnchor(stories)}",
+                },
+            };
+            var html = BriefingHtmlRenderer.Render(briefing, edition);
+            if (stories == 0 || Encoding.UTF8.GetByteCount(html) <= MaxHtmlBytes - TokenRoom)
+            {
+                return (html, edition);
+            }
+        }
     }
 
     /// <summary>

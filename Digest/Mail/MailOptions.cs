@@ -40,6 +40,13 @@ public sealed class MailOptions
     [StringLength(254)]
     public string? UnsubscribeMailto { get; set; }
 
+    /// <summary>
+    /// Stories carried in full in the briefing email (the edition size); the email ends with "N more stories in today's
+    /// web edition". Fewer go when the email would pass <see cref="BriefingEmailBuilder.MaxHtmlBytes"/>.
+    /// </summary>
+    [Range(1, 100)]
+    public int EditionStories { get; set; } = 12;
+
     /// <summary>How email leaves: <c>outbox</c> (.eml files in the data folder), <c>smtp</c> or <c>sendgrid</c>.</summary>
     [Required]
     [RegularExpression("^(?i:outbox|smtp|sendgrid)$", ErrorMessage = "Mail:Sender must be outbox, smtp or sendgrid.")]

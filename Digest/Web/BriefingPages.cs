@@ -19,14 +19,34 @@ public sealed class BriefingPages(IBriefingStore briefings, IOptions<BriefingOpt
     /// <summary>Briefings listed on one archive page.</summary>
     public const int ArchivePageSize = 20;
 
+    /// <summary>
+    /// Stories listed (headline and sources) on one page of a briefing's web edition, after the first page's stories
+    /// in full: a page stays light however many stories the day has.
+    /// </summary>
+    public const int StoriesPerPage = 200;
+
+    /// <summary>Sources named under a story of the web edition; the rest are counted.</summary>
+    public const int SourcesPerStory = 20;
+
     /// <summary>A dated briefing changes only when the next one appears (its "next" link).</summary>
     public const string DatedCache = "public, max-age=3600";
 
     /// <summary>The latest briefing and the archive change every day.</summary>
     public const string DailyCache = "public, max-age=300";
 
-    public async Task<IResult> InvokeAsync(string date, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /api/briefings/{date}?page=N</c>: the web edition, every story in rank order. Page 1 shows the stories the
+    /// email carries in full (<see cref="MailOptions.EditionStories"/>) and lists the next <see cref="StoriesPerPage"/>
+    /// by headline and sources; each later page lists the next <see cref="StoriesPerPage"/>.
+    /// </summary>
+    public async Task<IResult> InvokeAsync(string date, string? page, CancellationToken cancellationToken)
     {
+        var number = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
+        {
+            return Pages.Message(StatusCodes.Status400BadRequest, "No such page", "Pages of a briefing are numbered from 1, as in /api/briefings/2026-11-20?page=2.");
+        }
+
         var latest = string.Equals(date, "latest", StringComparison.OrdinalIgnoreCase);
         var day = latest ? null : IsoDates.TryParse(date);
         if (!latest && day is null)
@@ -43,13 +63,45 @@ public sealed class BriefingPages(IBriefingStore briefings, IOptions<BriefingOpt
                 latest ? "No briefing has been published yet. Subscribe to get the first one by email." : "There is no briefing for that date. The archive lists every briefing.");
         }
 
+        var full = Math.Min(mail.Value.EditionStories, briefing.Stories.Count);
+        var pages = 1 + Math.Max(0, (briefing.Stories.Count - full - 1) / StoriesPerPage);
+        if (number > pages)
+        {
+            return Pages.Message(StatusCodes.Status404NotFound, "No such page", $"This briefing has {pages} {(pages == 1 ? "page" : "pages")}.");
+        }
+
         var links = BriefingLinks.WebCopy(mail.Value.PostalAddress, BaseUrl) with
         {
             Navigation = Navigation(dates, briefing.Date),
             PermalinkUrl = BriefingUrl(briefing.Date),
+            Edition = (number == 1 ? new BriefingEdition(0, full, StoriesPerPage) : new BriefingEdition(full + ((number - 1) * StoriesPerPage), 0, StoriesPerPage)) with
+            {
+                MaxSources = SourcesPerStory,
+                Pages = StoryPages(briefing.Date, number, pages),
+            },
         };
         return new Pages.PageResult(StatusCodes.Status200OK, BriefingHtmlRenderer.Render(briefing, links), latest ? DailyCache : DatedCache);
     }
+
+    /// <summary>Links to the previous and next page of a briefing's web edition.</summary>
+    private List<NavigationLink> StoryPages(DateOnly date, int number, int pages)
+    {
+        var links = new List<NavigationLink>();
+        if (number > 1)
+        {
+            links.Add(new NavigationLink("Previous page", StoryPageUrl(date, number - 1), "prev"));
+        }
+
+        if (number < pages)
+        {
+            links.Add(new NavigationLink($"Next page ({number + 1} of {pages})", StoryPageUrl(date, number + 1), "next"));
+        }
+
+        return links;
+    }
+
+    private string StoryPageUrl(DateOnly date, int page) =>
+        page == 1 ? BriefingUrl(date) : $"{BriefingUrl(date)}?page={page.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary><c>GET /api/archive?page=N</c>: the briefings by date, newest first, <see cref="ArchivePageSize"/> a page.</summary>
     public async Task<IResult> ArchiveAsync(string? page, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public static class WebRoutes
         api.MapPost(Confirm, (HttpRequest request, SubscriptionPages pages, CancellationToken cancellationToken) => pages.ConfirmAsync(request.Query["token"], cancellationToken));
         api.MapGet(Unsubscribe, (HttpRequest request, SubscriptionPages pages) => pages.UnsubscribePage(request, request.Query["token"]));
         api.MapPost(Unsubscribe, (HttpRequest request, SubscriptionPages pages, CancellationToken cancellationToken) => pages.UnsubscribeAsync(request.Query["token"], cancellationToken));
-        api.MapGet(Briefing, (string date, BriefingPages pages, CancellationToken cancellationToken) => pages.InvokeAsync(date, cancellationToken));
+        api.MapGet(Briefing, (string date, HttpRequest request, BriefingPages pages, CancellationToken cancellationToken) => pages.InvokeAsync(date, request.Query["page"], cancellationToken));
         api.MapGet(Archive, (HttpRequest request, BriefingPages pages, CancellationToken cancellationToken) => pages.ArchiveAsync(request.Query["page"], cancellationToken));
         api.MapGet(Health, (HealthCheck check, CancellationToken cancellationToken) => check.InvokeAsync(cancellationToken));
         return app;

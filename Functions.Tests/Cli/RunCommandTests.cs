@@ -182,6 +182,9 @@ public sealed class RunCommandTests : IDisposable
 
     [Theory]
     [InlineData("Briefing__TimeZone", "Mars/Olympus_Mons", "Briefing:TimeZone")]
+    [InlineData("Mail__EditionStories", "0", "EditionStories")]
+    [InlineData("Grouping__MinSharedTerms", "0", "MinSharedTerms")]
+    [InlineData("Grouping__MaxPublishedApart", "00:00:10", "MaxPublishedApart")]
     [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
     public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting(string variable, string value, string named)
     {

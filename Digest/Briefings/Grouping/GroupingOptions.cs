@@ -7,15 +7,40 @@ public sealed class GroupingOptions
 {
     public const string SectionName = "Grouping";
 
-    /// <summary>Cosine similarity to a story's centroid at which an article joins that story.</summary>
+    /// <summary>
+    /// Mean similarity over every pair of articles of two stories at which they become one story (average linkage;
+    /// a pair without a link counts 0).
+    /// </summary>
     [Range(0.01, 0.99)]
     public double SimilarityThreshold { get; set; } = 0.2;
 
-    /// <summary>Heaviest terms of each article that index its story for candidate look-up.</summary>
+    /// <summary>Cosine similarity at which two articles are linked at all; weaker likeness counts as none.</summary>
+    [Range(0.0, 0.99)]
+    public double LinkFloor { get; set; } = 0.05;
+
+    /// <summary>
+    /// Terms (word stems and pairs of adjacent stems) two articles must share to be linked: one shared name ("Pope
+    /// Francis" is three terms) tells a topic, not a happening.
+    /// </summary>
+    [Range(1, 100)]
+    public int MinSharedTerms { get; set; } = 5;
+
+    /// <summary>Heaviest terms of each article that index it for candidate look-up.</summary>
     [Range(1, 100)]
     public int IndexTermsPerArticle { get; set; } = 12;
 
-    /// <summary>For a term shared by many stories, how many of the newest ones are considered.</summary>
+    /// <summary>For a term shared by many articles, how many of the newest ones are considered.</summary>
     [Range(1, 10_000)]
-    public int MaxStoriesPerTerm { get; set; } = 32;
+    public int MaxArticlesPerTerm { get; set; } = 32;
+
+    /// <summary>Earlier articles each article is compared with: those sharing most of its index terms.</summary>
+    [Range(1, 1_000)]
+    public int CandidatesPerArticle { get; set; } = 24;
+
+    /// <summary>
+    /// Two reports published further apart than this (both with a published time) are never one story: an event's
+    /// coverage comes within a few days, a second missile test a month later is another event.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan MaxPublishedApart { get; set; } = TimeSpan.FromDays(3);
 }

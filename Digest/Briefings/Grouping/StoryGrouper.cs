@@ -6,149 +6,244 @@ namespace Digest.Briefings.Grouping;
 /// <summary>
 /// Groups a day's summaries into stories, one per real-world event.
 /// <para>
-/// Single-pass centroid clustering, as used in topic detection and tracking: summaries are taken in time order and
-/// each joins the story whose centroid it is most similar to, if that similarity reaches
-/// <see cref="GroupingOptions.SimilarityThreshold"/>, or starts a new story. Comparing with a story's centroid (the
-/// average of its articles) rather than with its single closest article keeps two events that merely share people
-/// and places from chaining together. Candidate stories come from an inverted index over each story's heaviest
-/// terms, so the work grows with the number of summaries, not with its square.
+/// Two stages. <b>Links</b>: each summary, taken in time order, is compared with the earlier summaries that share its
+/// heaviest terms (an inverted index finds them, so the work grows with the number of summaries, not with its
+/// square); the TF-IDF cosine of the two is kept as a link when it reaches <see cref="GroupingOptions.LinkFloor"/>
+/// and the two were published close enough in time to tell one happening. <b>Stories</b>: average-linkage
+/// agglomerative clustering over those links: the two stories whose articles are, on average over every pair of
+/// them, most alike are merged, as long as that average reaches <see cref="GroupingOptions.SimilarityThreshold"/>. A
+/// pair of articles without a link counts as 0, so a story grows only by what is like most of it: one report that
+/// shares a topic with two events cannot chain them together, as a centroid or a single closest article would.
 /// </para>
 /// </summary>
 public sealed class StoryGrouper(GroupingOptions options)
 {
-    private const int CandidatesToScore = 8;
-
     /// <summary>Returns the stories as lists of indexes into <paramref name="summaries"/>, each list in ascending order.</summary>
-    public IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<ArticleSummary> summaries)
-    {
-        var vectors = SummaryTerms.Vectorize(summaries, options.IndexTermsPerArticle);
-        var order = Enumerable.Range(0, summaries.Count)
-            .OrderBy(i => summaries[i].PublishedAt ?? summaries[i].SummarizedAt)
-            .ThenBy(i => summaries[i].Article, StringComparer.Ordinal)
-            .ToArray();
-
-        var clusters = new List<Cluster>();
-        var postings = new Postings();
-        var shared = new Dictionary<int, int>();
-        foreach (var index in order)
-        {
-            var vector = vectors.Take(index);
-            var topTerms = vector.IndexTerms;
-            var best = FindBest(vector, topTerms, clusters, postings, shared);
-            Cluster cluster;
-            if (best is { } found && found.Similarity >= options.SimilarityThreshold)
-            {
-                cluster = clusters[found.Cluster];
-            }
-            else
-            {
-                cluster = new Cluster(clusters.Count);
-                clusters.Add(cluster);
-            }
-
-            cluster.Add(index, vector);
-            foreach (var term in topTerms)
-            {
-                if (cluster.AddIndexedTerm(term))
-                {
-                    postings.Add(term, cluster.Id);
-                }
-            }
-        }
-
-        MergeSimilarStories(clusters, postings, shared);
-        return clusters.Where(c => c.Members.Count > 0).Select(c => (IReadOnlyList<int>)c.Members.Order().ToArray()).ToArray();
-    }
+    public IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<ArticleSummary> summaries) =>
+        GroupWithSupport(summaries).Select(s => s.Members).ToArray();
 
     /// <summary>
-    /// Single-pass clustering depends on arrival order: a report that comes before the others of its event may start a
-    /// story of its own. This pass merges each story, smallest first, into the story whose centroid is most similar
-    /// to its own centroid when that similarity reaches the threshold, until nothing changes (at most a few rounds).
+    /// Returns the stories, each with its members (indexes into <paramref name="summaries"/>, ascending) and, for each
+    /// member, how firmly it belongs: its mean similarity to the story's other members (1 for a story of one).
     /// </summary>
-    private void MergeSimilarStories(List<Cluster> clusters, Postings postings, Dictionary<int, int> shared)
+    public IReadOnlyList<GroupedStory> GroupWithSupport(IReadOnlyList<ArticleSummary> summaries)
     {
-        const int MaxRounds = 3;
-        for (var round = 0; round < MaxRounds; round++)
+        ArgumentNullException.ThrowIfNull(summaries);
+        var links = Links(summaries);
+        var clusters = AverageLinkage(summaries.Count, links);
+        return Stories(clusters, links, options.SimilarityThreshold);
+    }
+
+    /// <summary>The links between summaries: each pair at most once, the earlier (in time order) first.</summary>
+    private List<Link> Links(IReadOnlyList<ArticleSummary> summaries)
+    {
+        var source = SummaryTerms.Vectorize(summaries, options.IndexTermsPerArticle);
+        var order = Enumerable.Range(0, summaries.Count)
+            .OrderBy(i => Time(summaries[i]))
+            .ThenBy(i => summaries[i].Article, StringComparer.Ordinal)
+            .ToArray();
+        var vectors = new TermVector?[summaries.Count];
+        var postings = new Postings();
+        var shared = new Dictionary<int, int>();
+        var links = new List<Link>();
+        var span = options.MaxPublishedApart;
+        foreach (var index in order)
         {
-            var merged = false;
-            foreach (var cluster in clusters.Where(c => c.Members.Count > 0).OrderBy(c => c.Members.Count).ThenBy(c => c.Id).ToArray())
+            var vector = source.Take(index);
+            vectors[index] = vector;
+            shared.Clear();
+            foreach (var term in vector.IndexTerms)
             {
-                if (cluster.Members.Count == 0)
+                // Summaries are indexed in time order, so the newest holding a common term are the likely matches.
+                for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxArticlesPerTerm; e = postings.Next(e), k++)
+                {
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, postings.Article(e), out _);
+                    count++;
+                }
+            }
+
+            var time = Time(summaries[index]);
+            foreach (var (other, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(options.CandidatesPerArticle))
+            {
+                // Two reports published further apart than an event lasts tell two happenings, however alike.
+                if (summaries[other].PublishedAt is not null && summaries[index].PublishedAt is not null && time - Time(summaries[other]) > span)
                 {
                     continue;
                 }
 
-                shared.Clear();
-                foreach (var term in cluster.IndexedTerms)
+                var (similarity, sharedTerms) = Cosine(vector, vectors[other]!);
+                if (similarity >= options.LinkFloor && sharedTerms >= options.MinSharedTerms)
                 {
-                    for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxStoriesPerTerm; e = postings.Next(e), k++)
-                    {
-                        var story = postings.Story(e);
-                        if (story != cluster.Id && clusters[story].Members.Count > 0)
-                        {
-                            shared[story] = shared.GetValueOrDefault(story) + 1;
-                        }
-                    }
-                }
-
-                var best = shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidatesToScore)
-                    .Select(p => (Target: clusters[p.Key], Similarity: cluster.Similarity(clusters[p.Key])))
-                    .OrderByDescending(x => x.Similarity).ThenBy(x => x.Target.Id)
-                    .FirstOrDefault();
-                if (best.Target is not null && best.Similarity >= options.SimilarityThreshold)
-                {
-                    best.Target.Absorb(cluster, postings);
-                    merged = true;
+                    links.Add(new Link(other, index, similarity));
                 }
             }
 
-            if (!merged)
+            foreach (var term in vector.IndexTerms)
             {
-                return;
+                postings.Add(term, index);
             }
         }
+
+        return links;
     }
 
-    private (int Cluster, double Similarity)? FindBest(
-        TermVector vector, int[] topTerms, List<Cluster> clusters, Postings postings, Dictionary<int, int> shared)
+    private static DateTimeOffset Time(ArticleSummary summary) => summary.PublishedAt ?? summary.SummarizedAt;
+
+    /// <summary>Cosine similarity of two normalised vectors (only shared terms can meet).</summary>
+    private static (double Similarity, int SharedTerms) Cosine(TermVector a, TermVector b)
     {
-        shared.Clear();
-        foreach (var term in topTerms)
+        int i = 0, k = 0, shared = 0;
+        double dot = 0;
+        var (ai, bi) = (a.Ids, b.Ids);
+        while (i < ai.Length && k < bi.Length)
         {
-            // Stories are created in time order, so the newest stories holding a common term are the likely matches.
-            for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxStoriesPerTerm; e = postings.Next(e), k++)
+            var difference = ai[i] - bi[k];
+            if (difference == 0)
             {
-                var story = postings.Story(e);
-                shared[story] = shared.GetValueOrDefault(story) + 1;
+                dot += (double)a.Weights[i++] * b.Weights[k++];
+                shared++;
+            }
+            else if (difference < 0)
+            {
+                i++;
+            }
+            else
+            {
+                k++;
             }
         }
 
-        (int Cluster, double Similarity)? best = null;
-        foreach (var (clusterId, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(CandidatesToScore))
-        {
-            var similarity = clusters[clusterId].Similarity(vector);
-            if (best is null || similarity > best.Value.Similarity)
-            {
-                best = (clusterId, similarity);
-            }
-        }
-
-        return best;
+        return (dot, shared);
     }
 
     /// <summary>
-    /// For each indexed term, the stories it indexes, newest first: chains in one shared list rather than a list per
-    /// term, which cost more than the stories' own terms.
+    /// Average-linkage clustering over the sparse links: returns each summary's cluster (a representative index).
+    /// Merges the best pair first; ties go to the lower indexes, so the result does not depend on input order.
+    /// </summary>
+    private int[] AverageLinkage(int count, List<Link> links)
+    {
+        var size = new int[count];
+        var version = new int[count];
+        var neighbours = new Dictionary<int, double>?[count];
+        var parent = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            size[i] = 1;
+            parent[i] = i;
+        }
+
+        foreach (var link in links)
+        {
+            (neighbours[link.A] ??= [])[link.B] = link.Similarity;
+            (neighbours[link.B] ??= [])[link.A] = link.Similarity;
+        }
+
+        var queue = new PriorityQueue<(int A, int B, int VersionA, int VersionB), (double Score, int A, int B)>(Comparer<(double Score, int A, int B)>.Create(
+            (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
+        void Push(int a, int b, double sum)
+        {
+            var (low, high) = a < b ? (a, b) : (b, a);
+            var score = sum / ((double)size[low] * size[high]);
+            if (score >= options.SimilarityThreshold)
+            {
+                queue.Enqueue((low, high, version[low], version[high]), (score, low, high));
+            }
+        }
+
+        foreach (var link in links)
+        {
+            Push(link.A, link.B, link.Similarity);
+        }
+
+        while (queue.TryDequeue(out var pair, out _))
+        {
+            if (version[pair.A] != pair.VersionA || version[pair.B] != pair.VersionB || size[pair.A] == 0 || size[pair.B] == 0)
+            {
+                continue; // one of them changed since this pair was scored
+            }
+
+            // The one with more neighbours keeps its table; the other's sums are added to it.
+            var (keep, gone) = (neighbours[pair.A]?.Count ?? 0) >= (neighbours[pair.B]?.Count ?? 0) ? (pair.A, pair.B) : (pair.B, pair.A);
+            var table = neighbours[keep]!;
+            table.Remove(gone);
+            foreach (var (other, sum) in neighbours[gone]!)
+            {
+                if (other != keep)
+                {
+                    table[other] = table.GetValueOrDefault(other) + sum;
+                }
+            }
+
+            size[keep] += size[gone];
+            size[gone] = 0;
+            parent[gone] = keep;
+            neighbours[gone] = null;
+            version[keep]++;
+            foreach (var (other, sum) in table)
+            {
+                var theirs = neighbours[other]!;
+                theirs.Remove(gone);
+                theirs[keep] = sum;
+                Push(keep, other, sum);
+            }
+        }
+
+        var root = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = i;
+            while (parent[r] != r)
+            {
+                r = parent[r];
+            }
+
+            root[i] = r;
+        }
+
+        return root;
+    }
+
+    private static List<GroupedStory> Stories(int[] cluster, List<Link> links, double threshold)
+    {
+        var members = new Dictionary<int, List<int>>();
+        for (var i = 0; i < cluster.Length; i++)
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(members, cluster[i], out _);
+            (list ??= []).Add(i);
+        }
+
+        var linked = new double[cluster.Length];
+        foreach (var link in links)
+        {
+            if (cluster[link.A] == cluster[link.B])
+            {
+                linked[link.A] += link.Similarity;
+                linked[link.B] += link.Similarity;
+            }
+        }
+
+        return members.Values
+            .OrderBy(m => m[0])
+            .Select(m => m.Select(i => m.Count == 1 ? 1.0 : linked[i] / (m.Count - 1)).ToArray())
+            .Zip(members.Values.OrderBy(m => m[0]), (support, m) => new GroupedStory(m, support, support.Select(x => x >= threshold).ToArray()))
+            .ToList();
+    }
+
+    private readonly record struct Link(int A, int B, double Similarity);
+
+    /// <summary>
+    /// For each indexed term, the summaries it indexes, newest first: chains in one shared list rather than a list per
+    /// term, which cost more than the summaries' own terms.
     /// </summary>
     private sealed class Postings
     {
         private readonly Dictionary<int, int> newest = [];
-        private readonly List<(int Story, int Next)> entries = [];
+        private readonly List<(int Article, int Next)> entries = [];
 
-        public void Add(int term, int story)
+        public void Add(int term, int article)
         {
             ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, term, out var exists);
-            entries.Add((story, exists ? head : -1));
+            entries.Add((article, exists ? head : -1));
             head = entries.Count - 1;
         }
 
@@ -158,190 +253,18 @@ public sealed class StoryGrouper(GroupingOptions options)
         /// <summary>The entry before <paramref name="entry"/> for the same term, or -1.</summary>
         public int Next(int entry) => entries[entry].Next;
 
-        public int Story(int entry) => entries[entry].Story;
-    }
-
-    /// <summary>
-    /// A story: its members and the sum of their vectors, kept as sorted arrays of the shared terms (a dictionary per
-    /// story cost several times the memory), plus the squared weights of the members' unshared terms.
-    /// </summary>
-    private sealed class Cluster(int id)
-    {
-        private int[] terms = [];
-        private double[]? sums = [];
-
-        // A story of one article shares that article's arrays instead of copying them; most stories have one or two.
-        private float[]? single;
-        private double squaredNorm;
-        private double privateMass;
-
-        public int Id { get; } = id;
-
-        public List<int> Members { get; } = [];
-
-        /// <summary>The terms that index this story, in ascending order (a list is a fraction of a hash set's size).</summary>
-        public List<int> IndexedTerms { get; } = [];
-
-        /// <summary>Adds <paramref name="term"/> to the story's index terms; false if it was there already.</summary>
-        public bool AddIndexedTerm(int term)
-        {
-            var at = IndexedTerms.BinarySearch(term);
-            if (at >= 0)
-            {
-                return false;
-            }
-
-            IndexedTerms.Insert(~at, term);
-            return true;
-        }
-
-        public double Similarity(TermVector vector)
-        {
-            if (squaredNorm <= 0)
-            {
-                return 0;
-            }
-
-            return Dot(vector.Ids, vector.Weights) / Math.Sqrt(squaredNorm);
-        }
-
-        /// <summary>Cosine similarity of the two stories' centroids.</summary>
-        public double Similarity(Cluster other)
-        {
-            if (squaredNorm <= 0 || other.squaredNorm <= 0)
-            {
-                return 0;
-            }
-
-            var (small, large) = terms.Length <= other.terms.Length ? (this, other) : (other, this);
-            double dot = 0;
-            for (var i = 0; i < small.terms.Length; i++)
-            {
-                var found = Array.BinarySearch(large.terms, small.terms[i]);
-                if (found >= 0)
-                {
-                    dot += small.Sum(i) * large.Sum(found);
-                }
-            }
-
-            return dot / Math.Sqrt(squaredNorm * other.squaredNorm);
-        }
-
-        /// <summary>Takes over <paramref name="other"/>'s articles, centroid and index entries; <paramref name="other"/> is left empty.</summary>
-        public void Absorb(Cluster other, Postings postings)
-        {
-            Members.AddRange(other.Members);
-            AddTerms(other.terms, other.sums, other.single);
-            squaredNorm += other.privateMass;
-            privateMass += other.privateMass;
-
-            foreach (var term in other.IndexedTerms)
-            {
-                if (AddIndexedTerm(term))
-                {
-                    postings.Add(term, Id);
-                }
-            }
-
-            other.Members.Clear();
-            other.terms = [];
-            other.sums = [];
-            other.single = null;
-            other.squaredNorm = 0;
-            other.privateMass = 0;
-        }
-
-        public void Add(int member, TermVector vector)
-        {
-            Members.Add(member);
-            if (Members.Count == 1 && terms.Length == 0)
-            {
-                terms = vector.Ids;
-                single = vector.Weights;
-                sums = null;
-                foreach (var weight in single)
-                {
-                    double before = 0, after = before + weight;
-                    squaredNorm += (after * after) - (before * before);
-                }
-            }
-            else
-            {
-                AddTerms(vector.Ids, null, vector.Weights);
-            }
-
-            squaredNorm += vector.PrivateMass;
-            privateMass += vector.PrivateMass;
-        }
-
-        private double Sum(int i) => sums is null ? single![i] : sums[i];
-
-        private double Dot(int[] otherIds, float[] otherWeights)
-        {
-            var ids = terms;
-            var count = terms.Length;
-            double dot = 0;
-            if (count > 8 * otherIds.Length)
-            {
-                for (var j = 0; j < otherIds.Length; j++)
-                {
-                    var found = Array.BinarySearch(ids, 0, count, otherIds[j]);
-                    if (found >= 0)
-                    {
-                        dot += Sum(found) * otherWeights[j];
-                    }
-                }
-
-                return dot;
-            }
-
-            int i = 0, k = 0;
-            while (i < count && k < otherIds.Length)
-            {
-                var difference = ids[i] - otherIds[k];
-                if (difference == 0)
-                {
-                    dot += Sum(i++) * otherWeights[k++];
-                }
-                else if (difference < 0)
-                {
-                    i++;
-                }
-                else
-                {
-                    k++;
-                }
-            }
-
-            return dot;
-        }
-
-        /// <summary>Adds the sorted terms to the centroid, keeping the squared norm up to date.</summary>
-        private void AddTerms(int[] ids, double[]? weights, float[]? floatWeights)
-        {
-            var count = ids.Length;
-            var mergedTerms = new int[terms.Length + count];
-            var mergedSums = new double[terms.Length + count];
-            int i = 0, k = 0, at = 0;
-            while (i < terms.Length || k < count)
-            {
-                if (k == count || (i < terms.Length && terms[i] < ids[k]))
-                {
-                    mergedTerms[at] = terms[i];
-                    mergedSums[at++] = Sum(i++);
-                    continue;
-                }
-
-                var before = i < terms.Length && terms[i] == ids[k] ? Sum(i++) : 0;
-                var after = before + (weights is null ? floatWeights![k] : weights[k]);
-                squaredNorm += (after * after) - (before * before);
-                mergedTerms[at] = ids[k++];
-                mergedSums[at++] = after;
-            }
-
-            terms = at == mergedTerms.Length ? mergedTerms : mergedTerms[..at];
-            sums = at == mergedSums.Length ? mergedSums : mergedSums[..at];
-            single = null;
-        }
+        public int Article(int entry) => entries[entry].Article;
     }
 }
+
+/// <summary>One story found by <see cref="StoryGrouper"/>.</summary>
+/// <param name="Members">Indexes of its summaries, ascending.</param>
+/// <param name="Support">
+/// For each member (same order), its mean similarity to the story's other members, a pair without a link counting 0;
+/// 1 for a story of one. A member that joined on the strength of others has a low support.
+/// </param>
+/// <param name="Firm">
+/// For each member (same order), whether it belongs firmly: its support reaches the joining threshold, so on average
+/// it is as like the other members as two articles must be to make one story. Only firm members give a story weight.
+/// </param>
+public sealed record GroupedStory(IReadOnlyList<int> Members, IReadOnlyList<double> Support, IReadOnlyList<bool> Firm);

@@ -62,9 +62,16 @@ internal static class SummaryTerms
         return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
     }
 
+    /// <summary>
+    /// The fewest summaries IDF is computed over. On a day of a handful of reports every term is "common", so the words
+    /// three reports of one storm share would weigh hardly more than any report's own words; counting such a day as
+    /// this many summaries keeps a shared term worth what it is worth on an ordinary day.
+    /// </summary>
+    internal const int MinimumDocuments = 100;
+
     internal static float Weight(float count, int documentFrequency, int documents)
     {
-        var idf = Math.Log((1.0 + documents) / (1.0 + documentFrequency)) + 1.0;
+        var idf = Math.Log((1.0 + Math.Max(documents, MinimumDocuments)) / (1.0 + documentFrequency)) + 1.0;
         return (float)((1 + Math.Log(count)) * idf);
     }
 

@@ -52,10 +52,19 @@ public static class BriefingHtmlRenderer
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;table-layout:fixed;background-color:#ffffff;color:#18181b;word-wrap:break-word;overflow-wrap:break-word;word-break:break-word;\">\n");
 
         AppendHeader(html, briefing, date, links);
-        for (var i = 0; i < briefing.Stories.Count; i++)
+        var edition = links.Edition ?? new BriefingEdition(0, briefing.Stories.Count);
+        var (start, fullEnd, listedEnd) = edition.Range(briefing.Stories.Count);
+        for (var i = start; i < fullEnd; i++)
         {
-            AppendStory(html, briefing.Stories[i], i, links);
+            AppendStory(html, briefing.Stories[i], i, links, edition.MaxSources);
         }
+
+        if (listedEnd > fullEnd)
+        {
+            AppendList(html, briefing, fullEnd, listedEnd, edition.MaxSources);
+        }
+
+        AppendMore(html, briefing.Stories.Count - listedEnd, edition);
 
         if (includeEditorReport && briefing.Rejected.Count > 0)
         {
@@ -115,7 +124,86 @@ public static class BriefingHtmlRenderer
         html.Append("</p></nav>\n");
     }
 
-    private static void AppendStory(StringBuilder html, Story story, int index, BriefingLinks links)
+    /// <summary>The stories after the full ones: headline and sources each, numbered by rank, each with its anchor.</summary>
+    private static void AppendList(StringBuilder html, Briefing briefing, int start, int end, int? maxSources)
+    {
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
+            .Append("<h2 style=\"margin:0 0 8px;font-size:16px;line-height:1.3;\">").Append(BriefingWording.MoreStoriesTitle).Append("</h2>\n")
+            .Append("<ol start=\"").Append(start + 1).Append("\" style=\"margin:0;padding-left:28px;font-size:15px;line-height:1.4;\">\n");
+        for (var i = start; i < end; i++)
+        {
+            var story = briefing.Stories[i];
+            html.Append("<li id=\"").Append(BriefingWording.StoryAnchor(i)).Append("\" style=\"margin:0 0 8px;\">")
+                .Append(Encode(InlineText.Clean(story.Headline)));
+            if (story.Sources.Count > 0)
+            {
+                html.Append("<br><span style=\"").Append(SmallText).Append("\">");
+                AppendSources(html, story, maxSources);
+                html.Append("</span>");
+            }
+
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ol>\n</td></tr>\n");
+    }
+
+    /// <summary>"N more stories in today's web edition", linked, and the links to the edition's other pages.</summary>
+    private static void AppendMore(StringBuilder html, int remaining, BriefingEdition edition)
+    {
+        var more = SafeLinks.Normalize(edition.MoreStoriesUrl);
+        var pages = edition.Pages.Select(link => (link, url: SafeLinks.Normalize(link.Url))).Where(x => x.url is not null).ToArray();
+        if ((remaining <= 0 || more is null) && pages.Length == 0)
+        {
+            return;
+        }
+
+        html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n<p style=\"margin:0;font-size:16px;line-height:1.5;\">");
+        if (remaining > 0 && more is not null)
+        {
+            AppendLink(html, more, BriefingWording.MoreStories(remaining), title: null);
+        }
+
+        for (var i = 0; i < pages.Length; i++)
+        {
+            if (i > 0 || (remaining > 0 && more is not null))
+            {
+                html.Append(" &middot; ");
+            }
+
+            html.Append("<a href=\"").Append(Encode(pages[i].url!)).Append('"');
+            if (pages[i].link.Relation is { } relation)
+            {
+                html.Append(" rel=\"").Append(Encode(relation)).Append('"');
+            }
+
+            html.Append(" style=\"").Append(LinkStyle).Append("\">").Append(Encode(pages[i].link.Text)).Append("</a>");
+        }
+
+        html.Append("</p>\n</td></tr>\n");
+    }
+
+    private static void AppendSources(StringBuilder html, Story story, int? maxSources)
+    {
+        html.Append(BriefingWording.SourcesLabel).Append(' ');
+        var (named, unnamed) = BriefingWording.NamedSources(story, maxSources);
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (i > 0)
+            {
+                html.Append(", ");
+            }
+
+            AppendSource(html, named[i]);
+        }
+
+        if (unnamed > 0)
+        {
+            html.Append(Encode(BriefingWording.MoreSources(unnamed)));
+        }
+    }
+
+    private static void AppendStory(StringBuilder html, Story story, int index, BriefingLinks links, int? maxSources)
     {
         var anchor = BriefingWording.StoryAnchor(index);
         html.Append("<tr><td style=\"").Append(CellStyle).Append("\">\n")
@@ -143,17 +231,8 @@ public static class BriefingHtmlRenderer
 
         if (story.Sources.Count > 0)
         {
-            html.Append("<p style=\"").Append(SmallLineStyle).Append("\">").Append(BriefingWording.SourcesLabel).Append(' ');
-            for (var i = 0; i < story.Sources.Count; i++)
-            {
-                if (i > 0)
-                {
-                    html.Append(", ");
-                }
-
-                AppendSource(html, story.Sources[i]);
-            }
-
+            html.Append("<p style=\"").Append(SmallLineStyle).Append("\">");
+            AppendSources(html, story, maxSources);
             html.Append("</p>\n");
         }
 

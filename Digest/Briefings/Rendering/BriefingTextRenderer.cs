@@ -34,10 +34,19 @@ public static class BriefingTextRenderer
             TextWrapper.AppendWrapped(text, $"{BriefingWording.ViewInBrowser}: {webView}", Width, string.Empty, string.Empty);
         }
 
-        for (var i = 0; i < briefing.Stories.Count; i++)
+        var edition = links.Edition ?? new BriefingEdition(0, briefing.Stories.Count);
+        var (start, fullEnd, listedEnd) = edition.Range(briefing.Stories.Count);
+        for (var i = start; i < listedEnd; i++)
         {
             text.Append('\n');
-            AppendStory(text, i + 1, briefing.Stories[i]);
+            AppendStory(text, i + 1, briefing.Stories[i], full: i < fullEnd, edition.MaxSources);
+        }
+
+        var more = SafeLinks.Normalize(edition.MoreStoriesUrl);
+        if (briefing.Stories.Count > listedEnd && more is not null)
+        {
+            text.Append('\n');
+            TextWrapper.AppendWrapped(text, $"{BriefingWording.MoreStories(briefing.Stories.Count - listedEnd)}: {more}", Width, string.Empty, string.Empty);
         }
 
         if (includeEditorReport && briefing.Rejected.Count > 0)
@@ -49,10 +58,16 @@ public static class BriefingTextRenderer
         return text.ToString();
     }
 
-    private static void AppendStory(StringBuilder text, int number, Story story)
+    private static void AppendStory(StringBuilder text, int number, Story story, bool full, int? maxSources)
     {
         var numberPrefix = $"{number}. ".PadRight(Indent.Length);
         TextWrapper.AppendWrapped(text, InlineText.Clean(story.Headline), Width, numberPrefix, Indent);
+        if (!full)
+        {
+            AppendSources(text, story, maxSources);
+            return;
+        }
+
         // Each sentence names the outlet it was taken from (kept on one line: no-break spaces); the links are in the
         // sources line below.
         var summary = string.Join(' ', BriefingWording.CitedSentences(story)
@@ -63,10 +78,16 @@ public static class BriefingTextRenderer
             TextWrapper.AppendWrapped(text, summary, Width, Indent, Indent);
         }
 
+        AppendSources(text, story, maxSources);
+    }
+
+    private static void AppendSources(StringBuilder text, Story story, int? maxSources)
+    {
         if (story.Sources.Count > 0)
         {
             text.Append('\n');
-            var sources = string.Join(", ", story.Sources.Select(Describe));
+            var (named, unnamed) = BriefingWording.NamedSources(story, maxSources);
+            var sources = string.Join(", ", named.Select(Describe)) + (unnamed > 0 ? BriefingWording.MoreSources(unnamed) : string.Empty);
             TextWrapper.AppendWrapped(text, $"{BriefingWording.SourcesLabel} {sources}", Width, Indent, Indent);
         }
     }

@@ -60,6 +60,18 @@ internal static class BriefingWording
         return article.Length > 0 ? article : "Unnamed source";
     }
 
+    /// <summary>"309 more stories in today's web edition".</summary>
+    public static string MoreStories(int count) => $"{Plural(count, "more story", "more stories")} in today's web edition";
+
+    /// <summary>", and 12 more" after the sources named.</summary>
+    public static string MoreSources(int count) => $" and {count.ToString(CultureInfo.InvariantCulture)} more";
+
+    /// <summary>The sources a copy names under a story, and how many it leaves unnamed.</summary>
+    public static (IReadOnlyList<StorySource> Named, int Unnamed) NamedSources(Story story, int? max) =>
+        max is { } limit && story.Sources.Count > limit ? (story.Sources.Take(limit).ToArray(), story.Sources.Count - limit) : (story.Sources, 0);
+
+    public const string MoreStoriesTitle = "More stories";
+
     public const string Brand = "Digest";
 
     public const string SourcesLabel = "Sources:";
