@@ -447,7 +447,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken) ?? throw new JsonException("it is JSON null");
+            return RecordShape.Checked(await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken) ?? throw new JsonException("it is JSON null"));
         }
         catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -437,6 +437,42 @@ public abstract class StoreContractTests
         Assert.Equal(day.Skip(1).Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": null}", "stories")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [null]}", "stories[0]")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [\"S.\"], \"citations\": null, \"sources\": [{\"article\": \"a.txt\", \"outlet\": \"O\"}]}]}", "stories[0].citations")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [null], \"sources\": [{\"article\": \"a.txt\", \"outlet\": \"O\"}]}]}", "stories[0].summary[0]")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [\"S.\"], \"sources\": [{\"article\": \"a.txt\", \"outlet\": null}]}]}", "stories[0].sources[0].outlet")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [], \"rejected\": [{\"article\": null, \"reason\": \"r\"}]}", "rejected[0].article")]
+    public async Task Briefing_WellFormedJsonOfTheWrongShape_FailsAsDamagedNamingTheField(string json, string field)
+    {
+        await WriteRawBriefingAsync(new DateOnly(2026, 11, 19), json);
+
+        var error = await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync(new DateOnly(2026, 11, 19)));
+
+        Assert.Contains("briefing '2026-11-19'", error.Message);
+        Assert.Contains($"'{field}' is", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": \"h\", \"sentences\": null}")]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": null, \"sentences\": []}")]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": \"h\", \"sentences\": [], \"keyPhrases\": null}")]
+    public async Task Summary_WellFormedJsonOfTheWrongShape_FailsAsDamagedAndListingsSkipIt(string json)
+    {
+        var day = SummaryBuilder.BrennportDay();
+        foreach (var summary in day)
+        {
+            await Store.SaveAsync(summary);
+        }
+
+        await WriteRawSummaryAsync("harbor/budget.txt", json);
+
+        await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync("harbor/budget.txt"));
+        var listed = await Store.ListAsync().Select(s => s.Article).ToListAsync();
+        Assert.Equal(day.Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Briefing_Damaged_FailsWithAnErrorNamingTheDate()
     {

@@ -429,7 +429,7 @@ public sealed class AzureStorageStore : IDigestStore
 
         try
         {
-            return JsonSerializer.Deserialize<T>(content, DigestJson.Options) ?? throw new JsonException("it is JSON null");
+            return RecordShape.Checked(JsonSerializer.Deserialize<T>(content, DigestJson.Options) ?? throw new JsonException("it is JSON null"));
         }
         catch (JsonException damaged)
         {
