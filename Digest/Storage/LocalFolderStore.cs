@@ -154,25 +154,41 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         }
 
         var latest = LatestClaim(deliveryKey);
-        if (latest is { } held)
+        if (latest is { } held && await ClaimedUntilAsync(held.Path, lease, cancellationToken) > clock.GetUtcNow())
         {
-            var current = await ReadClaimAsync(held.Path, cancellationToken);
-            if (current is null || current.ClaimedUntil > clock.GetUtcNow())
-            {
-                return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
-            }
+            return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
         }
 
         var token = Guid.NewGuid().ToString("N");
         var path = ClaimPath(deliveryKey, (latest?.Generation ?? 0) + 1);
+        FileStream stream;
         try
         {
-            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            await JsonSerializer.SerializeAsync(stream, new LocalClaim(token, clock.GetUtcNow() + lease), DigestJson.Options, cancellationToken);
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         }
         catch (IOException) when (File.Exists(path))
         {
             return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            throw new DeliveryClaimException(deliveryKey, path, failed);
+        }
+
+        try
+        {
+            await using (stream)
+            {
+                await JsonSerializer.SerializeAsync(stream, new LocalClaim(token, clock.GetUtcNow() + lease), DigestJson.Options, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            // This sender created the claim but could not write it (a full disk): an error, never "held by another
+            // sender". The file is removed so nobody waits for it; if even that fails, it expires after the lease.
+            DeleteIfThere(path);
+            throw new DeliveryClaimException(deliveryKey, path, failed);
         }
 
         if (File.Exists(DeliveryPath(deliveryKey)))
@@ -190,7 +206,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         if (LatestClaim(claim.DeliveryKey) is { } latest && (await ReadClaimAsync(latest.Path, cancellationToken))?.Token == claim.Token)
         {
             // Expire it rather than delete it, so the next claim's number stays above every one handed out before.
-            await File.WriteAllTextAsync(latest.Path, JsonSerializer.Serialize(new LocalClaim(claim.Token!, DateTimeOffset.MinValue), DigestJson.Options), cancellationToken);
+            await WriteJsonAsync(latest.Path, new LocalClaim(claim.Token!, DateTimeOffset.MinValue), cancellationToken);
         }
     }
 
@@ -236,16 +252,45 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
             .FirstOrDefault();
     }
 
-    /// <summary>The claim in the file; null while its writer is still writing it (then it is held, not expired).</summary>
+    /// <summary>
+    /// When the claim in <paramref name="path"/> ends. Every claim ends: one that cannot be read (empty, truncated, or
+    /// not a claim, as a sender that crashed or ran out of disk may leave) ends <paramref name="lease"/> after the file
+    /// was last written, so it holds the reader off no longer than a readable claim would.
+    /// </summary>
+    private static async Task<DateTimeOffset> ClaimedUntilAsync(string path, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        if (await ReadClaimAsync(path, cancellationToken) is { } claim)
+        {
+            return claim.ClaimedUntil;
+        }
+
+        var written = File.GetLastWriteTimeUtc(path);
+        return written.Year <= 1601 ? DateTimeOffset.MinValue : new DateTimeOffset(written, TimeSpan.Zero) + lease;
+    }
+
+    /// <summary>The claim in the file; null when it is gone or cannot be read as a claim.</summary>
     private static async Task<LocalClaim?> ReadClaimAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return JsonSerializer.Deserialize<LocalClaim>(await File.ReadAllTextAsync(path, cancellationToken), DigestJson.Options);
+            return JsonSerializer.Deserialize<LocalClaim>(await File.ReadAllTextAsync(path, cancellationToken), DigestJson.Options) is { } claim
+                && RecordShape.FindFault(claim) is null ? claim : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or FileNotFoundException)
         {
             return null;
+        }
+    }
+
+    private static void DeleteIfThere(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            // Left behind: an unreadable claim expires after its lease.
         }
     }
 

@@ -473,6 +473,24 @@ public abstract class StoreContractTests
         Assert.Equal(day.Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Writes a claim for <paramref name="deliveryKey"/> whose content cannot be read (as a sender that crashed while writing it leaves).</summary>
+    protected abstract Task WriteUnreadableClaimAsync(string deliveryKey);
+
+    [Fact]
+    public async Task Claim_UnreadableLeftByACrashedSender_IsHeldForTheLeaseThenExpires()
+    {
+        var key = "2026-11-20-crashed";
+        await WriteUnreadableClaimAsync(key);
+
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        var twoHoursLater = CreateStore(new ManualTime(DateTimeOffset.UtcNow + TimeSpan.FromHours(2)));
+        var takeover = await twoHoursLater.TryClaimAsync(key, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(ClaimOutcome.Claimed, takeover.Outcome);
+        await twoHoursLater.RecordDeliveredAsync(key, "m1");
+        Assert.True(await Store.WasDeliveredAsync(key));
+    }
+
     [Fact]
     public async Task Briefing_Damaged_FailsWithAnErrorNamingTheDate()
     {
@@ -502,6 +520,9 @@ public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposa
 
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(Path.Combine(root, "briefings", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json"), text);
+
+    protected override Task WriteUnreadableClaimAsync(string deliveryKey) =>
+        WriteAsync(Path.Combine(root, "deliveries", SafeNames.ToFileName(deliveryKey) + ".claim-000001"), string.Empty);
 
     private static Task WriteAsync(string path, string text)
     {
@@ -536,6 +557,13 @@ public sealed class AzureStorageStoreContractTests : StoreContractTests
 
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(layout.Briefings, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json", text);
+
+    protected override async Task WriteUnreadableClaimAsync(string deliveryKey)
+    {
+        var table = azurite.CreateClients().Tables.GetTableClient(layout.Deliveries);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("delivery", TableKeys.Escape(deliveryKey)) { ["DeliveryKey"] = deliveryKey, ["ClaimedUntil"] = "not a time" });
+    }
 
     private async Task WriteAsync(string container, string blob, string text)
     {

@@ -196,7 +196,7 @@ public sealed class AzureStorageStore : IDigestStore
             return new DeliveryClaim(deliveryKey, ClaimOutcome.AlreadyDelivered);
         }
 
-        if (existing.GetDateTimeOffset("ClaimedUntil") is { } until && until > clock.GetUtcNow())
+        if (ClaimedUntil(existing, lease) > clock.GetUtcNow())
         {
             return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
         }
@@ -246,6 +246,18 @@ public sealed class AzureStorageStore : IDigestStore
         var found = await table.GetEntityIfExistsAsync<TableEntity>(DeliveryPartition, TableKeys.Escape(deliveryKey), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    /// <summary>
+    /// When the claim in <paramref name="entity"/> ends. Every claim ends: one without a readable <c>ClaimedUntil</c>
+    /// (written by hand, or by another version) ends <paramref name="lease"/> after the entity was last written.
+    /// </summary>
+    private static DateTimeOffset ClaimedUntil(TableEntity entity, TimeSpan lease) =>
+        entity.TryGetValue("ClaimedUntil", out var until) switch
+        {
+            true when until is DateTimeOffset at => at,
+            true when until is DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+            _ => (entity.Timestamp ?? DateTimeOffset.MinValue) == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : entity.Timestamp!.Value + lease,
+        };
 
     private static bool IsSent(TableEntity entity) => !string.IsNullOrEmpty(entity.GetString("MessageId"));
 
