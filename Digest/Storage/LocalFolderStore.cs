@@ -409,7 +409,23 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         {
             foreach (var path in Directory.EnumerateFiles(JobsFolder, "*.json").Order(StringComparer.Ordinal).ToArray())
             {
-                var job = await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+                LocalJob? job;
+                try
+                {
+                    job = await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+                }
+                catch (DamagedRecordException damaged)
+                {
+                    // The file is not a job any more (truncated, edited by hand): it is handed out once, marked, with
+                    // what it held, for the caller to set aside; it never stops the jobs after it.
+                    DamagedRecordLog.Skipped(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, damaged, damaged.Kind, damaged.Item);
+                    var held = await File.ReadAllTextAsync(path, cancellationToken);
+                    job = new LocalJob(Path.GetFileNameWithoutExtension(path), held.Length > MaxJobBytes ? held[..MaxJobBytes] : held, 0, DateTimeOffset.MinValue, null)
+                    {
+                        Damage = $"the stored job file is damaged: {damaged.InnerException?.Message ?? damaged.Message}",
+                    };
+                }
+
                 var now = clock.GetUtcNow();
                 if (job is null || job.VisibleAt > now)
                 {
@@ -425,7 +441,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
                 }
 
                 await WriteJsonAsync(path, job, cancellationToken);
-                return new QueuedJob(job.Id, job.Receipt, job.Body, job.DequeueCount);
+                return new QueuedJob(job.Id, job.Receipt, job.Body, job.DequeueCount, job.Damage);
             }
 
             return null;
@@ -450,6 +466,40 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         }
     }
 
+    public async Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        using var exclusive = await FileLock.AcquireAsync(QueueLock, LockTimeout, cancellationToken);
+        {
+            if (job.Id.Length == 0 || Path.GetFileName(job.Id) != job.Id || job.Id is "." or "..")
+            {
+                return;
+            }
+
+            var path = Path.Combine(JobsFolder, job.Id + ".json");
+            var stored = await ReadJobIfReadableAsync(path, cancellationToken);
+            if (stored is null || stored.Receipt != job.Receipt)
+            {
+                return;
+            }
+
+            await WriteJsonAsync(Path.Combine(PoisonFolder, job.Id + ".json"), stored with { Reason = reason, Damage = null }, cancellationToken);
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<LocalJob?> ReadJobIfReadableAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+        }
+        catch (DamagedRecordException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
@@ -457,7 +507,14 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         return await ReadAllAsync<LocalJob>(PoisonFolder, "job", cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
     }
 
-    private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt);
+    /// <param name="Damage">Why the file this job was rebuilt from could not be read (then <paramref name="Body"/> is what it held).</param>
+    /// <param name="Reason">Why the job was set aside (in the poison folder only).</param>
+    private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt)
+    {
+        public string? Damage { get; init; }
+
+        public string? Reason { get; init; }
+    }
 
     private string ArticlePath(string name)
     {

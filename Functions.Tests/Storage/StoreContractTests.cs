@@ -249,6 +249,23 @@ public abstract class StoreContractTests
         Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
     }
 
+    [Fact]
+    public async Task Job_SetAside_GoesToThePoisonQueueAtOnceAndTheNextJobIsHandedOut()
+    {
+        await Store.EnqueueAsync("this is not a job");
+        await Store.EnqueueAsync("{\"date\": \"2026-11-20\", \"batch\": 0, \"recipients\": [\"a@example.com\"]}");
+        var first = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
+
+        await Store.SetAsideAsync(first, "the message is not an email job");
+
+        Assert.Equal(["this is not a job"], await Store.PeekPoisonAsync());
+        var second = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
+        Assert.StartsWith("{\"date\"", second.Body);
+        await Store.CompleteAsync(second);
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(["this is not a job"], await Store.PeekPoisonAsync());
+    }
+
     /// <summary>Receives the next job, waiting (polling) until one becomes visible; no fixed sleeps that a busy machine can outrun.</summary>
     private async Task<QueuedJob> ReceiveWhenVisibleAsync(TimeSpan visibility)
     {

@@ -19,7 +19,7 @@ namespace Digest.Storage.AzureStorage;
 /// (with its poison queue), subscribers and delivery records in tables. Containers, queues and tables are created on
 /// first use. Behaves like <see cref="LocalFolderStore"/> (the same contract tests run against both).
 /// </summary>
-public sealed class AzureStorageStore : IDigestStore
+public sealed partial class AzureStorageStore : IDigestStore
 {
     /// <summary>The most UTF-8 bytes a job may have: what fits in a 64 KiB base64 queue message.</summary>
     private const int MaxJobBytes = 48 * 1024;
@@ -348,6 +348,29 @@ public sealed class AzureStorageStore : IDigestStore
             // Completed before, or handed out again after its visibility timeout (then the new holder completes it).
         }
     }
+
+    public async Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var queue = await QueueAsync(names.EmailJobs);
+        var poison = await QueueAsync(PoisonQueue);
+        // The body goes to the poison queue unchanged, as the Functions host moves it, so it can be queued again once
+        // repaired; the reason goes to the log. Sent before the delete: a failure in between leaves a copy, never none.
+        await poison.SendMessageAsync(BinaryData.FromString(job.Body), cancellationToken: cancellationToken);
+        try
+        {
+            await queue.DeleteMessageAsync(job.Id, job.Receipt, cancellationToken);
+        }
+        catch (RequestFailedException stale) when (stale.Status == 404 || stale.ErrorCode == "PopReceiptMismatch")
+        {
+            // Completed or handed out again meanwhile: the poison copy is the only extra, and it names itself by the log.
+        }
+
+        LogSetAside(logger, job.Id, reason);
+    }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Email job {JobId} was set aside in the poison queue: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, string jobId, string reason);
 
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
     {
