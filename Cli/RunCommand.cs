@@ -119,6 +119,16 @@ public static class RunCommand
             await error.WriteLineAsync($"Run failed: {failure.Message}");
             return DigestCli.Failure;
         }
+        catch (EmailDeliveryException refused)
+        {
+            // Nothing is lost: the briefing is stored, every email sent is recorded, and the batch that failed gave its
+            // readers back (queued jobs stay queued, --to readers have no delivery record).
+            await error.WriteLineAsync(
+                $"Run failed: the mail service did not accept the briefing: {refused.Message.TrimEnd('.')}. " +
+                (refused.IsPermanent ? "Sending the same again will not help: fix the cause (the mail settings, the sender address or the service's account) first. " : string.Empty) +
+                "Nothing was lost: the briefing is stored and the emails already sent are recorded; a rerun with the same --date sends only the ones not sent yet.");
+            return DigestCli.Failure;
+        }
         catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
         {
             // The SDK gave up after its retries: storage did not answer (stopped, unreachable, or failing each time).
