@@ -91,6 +91,7 @@ public static partial class ServeCommand
         var app = builder.Build();
         DigestServices.ValidateOptions(app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeCommand));
+        app.UseDigestResponseHeaders();
         app.Use(async (context, next) =>
         {
             try

@@ -20,10 +20,10 @@ public sealed partial class HealthCheck(IEmailSender sender, TimeProvider time, 
     {
         var problem = await SenderProblemAsync(cancellationToken);
         return problem is null
-            ? Results.Ok(new { status = "ok", sender = "ok", time = time.GetUtcNow() })
-            : Results.Json(
+            ? ResponseHeaders.Json(new { status = "ok", sender = "ok", time = time.GetUtcNow() }, StatusCodes.Status200OK)
+            : ResponseHeaders.Json(
                 new { status = "unhealthy", sender = "failing", detail = "The email sender cannot send; the reason is in the app's log (event 5101).", time = time.GetUtcNow() },
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+                StatusCodes.Status503ServiceUnavailable);
     }
 
     private async Task<string?> SenderProblemAsync(CancellationToken cancellationToken)
