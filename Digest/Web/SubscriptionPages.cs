@@ -68,6 +68,12 @@ public sealed partial class SubscriptionPages(
                 HttpProblems.WantsHtml(request) ? "Please enter your email address." : "Send {\"email\": \"you@example.com\"} as JSON or an 'email' form field.");
         }
 
+        if (EmailAddressRules.PublicDomainProblem(email) is not null)
+        {
+            return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Not a public address",
+                "Digest sends only to addresses on a public domain, such as you@example.com: not localhost, a name without a dot, .local or .internal, or an IP address.");
+        }
+
         if (!EmailAddressRules.IsValid(email))
         {
             return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Invalid email address",
