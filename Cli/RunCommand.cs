@@ -61,6 +61,12 @@ public static class RunCommand
             return DigestCli.BadArguments;
         }
 
+        if (DataFolder.Problem(request.Out) is { } badFolder)
+        {
+            await error.WriteLineAsync(badFolder);
+            return DigestCli.BadArguments;
+        }
+
         DateOnly? requestedDate = null;
         if (request.Date is not null)
         {

@@ -36,6 +36,12 @@ public static partial class ServeCommand
                 return DigestCli.BadArguments;
             }
 
+            if (DataFolder.Problem(parse.GetValue(outFolder)!) is { } badFolder)
+            {
+                await error.WriteLineAsync(badFolder);
+                return DigestCli.BadArguments;
+            }
+
             WebApplication app;
             try
             {
