@@ -76,6 +76,8 @@ var digestSettings = {
   Mail__PostalAddress: postalAddress
   Mail__PublicBaseUrl: publicBaseUrl
   Subscriptions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=subscription-signing-key)'
+  // The subscribe limit believes X-Forwarded-For only from the Functions host and Azure's front ends.
+  Subscriptions__TrustedProxies: 'platform'
 }
 
 // Set only with a Language resource (Summarizer:Provider language-...).
