@@ -490,6 +490,18 @@ public abstract class StoreContractTests
         Assert.Equal(day.Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Writes a subscriber without a usable email (null, missing, or on Azure a number), bypassing the store.</summary>
+    protected abstract Task WriteSubscriberOfTheWrongShapeAsync();
+
+    [Fact]
+    public async Task Subscribers_OneOfTheWrongShape_IsSkippedAndTheRestAreListed()
+    {
+        await Store.AddSubscriberAsync(new Subscriber("kept@example.com"));
+        await WriteSubscriberOfTheWrongShapeAsync();
+
+        Assert.Equal(["kept@example.com"], await Store.ListConfirmedAsync().Select(s => s.Email).ToListAsync());
+    }
+
     /// <summary>Writes a claim for <paramref name="deliveryKey"/> whose content cannot be read (as a sender that crashed while writing it leaves).</summary>
     protected abstract Task WriteUnreadableClaimAsync(string deliveryKey);
 
@@ -538,6 +550,9 @@ public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposa
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(Path.Combine(root, "briefings", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json"), text);
 
+    protected override Task WriteSubscriberOfTheWrongShapeAsync() =>
+        WriteAsync(Path.Combine(root, "subscribers.json"), "[{\"email\": \"kept@example.com\"}, {\"email\": null}, null, {\"name\": \"No Address\"}]");
+
     protected override Task WriteUnreadableClaimAsync(string deliveryKey) =>
         WriteAsync(Path.Combine(root, "deliveries", SafeNames.ToFileName(deliveryKey) + ".claim-000001"), string.Empty);
 
@@ -574,6 +589,13 @@ public sealed class AzureStorageStoreContractTests : StoreContractTests
 
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(layout.Briefings, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json", text);
+
+    protected override async Task WriteSubscriberOfTheWrongShapeAsync()
+    {
+        var table = azurite.CreateClients().Tables.GetTableClient(layout.Subscribers);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("subscriber", "not-text") { ["Email"] = 42 });
+    }
 
     protected override async Task WriteUnreadableClaimAsync(string deliveryKey)
     {

@@ -118,9 +118,14 @@ public sealed partial class AzureStorageStore : IDigestStore
         var table = await TableAsync(names.Subscribers);
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {SubscriberPartition}"), cancellationToken: cancellationToken))
         {
-            if (entity.GetString("Email") is { } email && !string.IsNullOrWhiteSpace(email))
+            // A row of the wrong shape (no Email, or a value that is not text) is skipped, as the local list skips one.
+            if (entity.TryGetValue("Email", out var value) && value is string email && !string.IsNullOrWhiteSpace(email))
             {
-                yield return new Subscriber(email, entity.GetString("Name"));
+                yield return new Subscriber(email, entity.TryGetValue("Name", out var name) ? name as string : null);
+            }
+            else
+            {
+                DamagedRecordLog.Skipped(logger, new DamagedRecordException("subscriber", entity.RowKey, $"table {names.Subscribers}"), "subscriber", entity.RowKey);
             }
         }
     }
