@@ -61,6 +61,12 @@ public static class RunCommand
             return DigestCli.BadArguments;
         }
 
+        if (DataFolder.Problem(request.Out) is { } badFolder)
+        {
+            await error.WriteLineAsync(badFolder);
+            return DigestCli.BadArguments;
+        }
+
         DateOnly? requestedDate = null;
         if (request.Date is not null)
         {
@@ -119,6 +125,16 @@ public static class RunCommand
             await error.WriteLineAsync($"Run failed: {failure.Message}");
             return DigestCli.Failure;
         }
+        catch (EmailDeliveryException refused)
+        {
+            // Nothing is lost: the briefing is stored, every email sent is recorded, and the batch that failed gave its
+            // readers back (queued jobs stay queued, --to readers have no delivery record).
+            await error.WriteLineAsync(
+                $"Run failed: the mail service did not accept the briefing: {refused.Message.TrimEnd('.')}. " +
+                (refused.IsPermanent ? "Sending the same again will not help: fix the cause (the mail settings, the sender address or the service's account) first. " : string.Empty) +
+                "Nothing was lost: the briefing is stored and the emails already sent are recorded; a rerun with the same --date sends only the ones not sent yet.");
+            return DigestCli.Failure;
+        }
         catch (AggregateException retried) when (retried.InnerExceptions.All(e => e is Azure.RequestFailedException))
         {
             // The SDK gave up after its retries: storage did not answer (stopped, unreachable, or failing each time).
@@ -169,7 +185,7 @@ public static class RunCommand
         // briefing, queue its email jobs for the subscribers, then send every queued job; --to addresses are sent directly.
         var daily = await services.GetRequiredService<DailyBriefing>().ComposeAndQueueAsync(day, summaries, rejections, cancellationToken);
         var briefing = daily.Briefing;
-        var delivery = briefing.Stories.Count > 0 ? await SendQueuedAsync(services, cancellationToken) : new DeliveryReport(0, 0, []);
+        var (delivery, setAside) = briefing.Stories.Count > 0 ? await SendQueuedAsync(services, cancellationToken) : (new DeliveryReport(0, 0, []), []);
         if (briefing.Stories.Count > 0 && request.To.Length > 0)
         {
             delivery = Add(delivery, await services.GetRequiredService<BriefingMailer>().SendAsync(briefing, request.To, cancellationToken));
@@ -178,36 +194,61 @@ public static class RunCommand
         var recipients = request.To.Length + await services.GetRequiredService<ISubscriberStore>().ListConfirmedAsync(cancellationToken).CountAsync(cancellationToken);
         var briefingPlace = store is LocalFolderStore ? Path.Combine(request.Out.FullName, "briefings") : $"{StorageServices.Describe(store)}, container {StorageNames.BriefingsContainer}";
         await WriteReportAsync(output, request.Out.FullName, briefingPlace, briefing, outcomes, skipped, delivery, recipients);
+        foreach (var reason in setAside)
+        {
+            await output.WriteLineAsync($"  1 email job set aside on the poison queue ({TerminalText.Safe(PoisonPlace(store, request.Out.FullName))}), not retried: {TerminalText.Safe(reason)}");
+        }
         return DigestCli.Success;
     }
 
     /// <summary>
-    /// Sends every job waiting on the email-jobs queue, as the SendBriefing function does; a job that fails stays queued
-    /// (visible again after its timeout) and the run fails, so the next run sends what is missing.
+    /// Sends every job waiting on the email-jobs queue, as the SendBriefing function does; a job whose send fails stays
+    /// queued (visible again after its timeout) and the run fails, so the next run sends what is missing. A job that
+    /// can never be sent (not an email job, a damaged file, a briefing not stored) is set aside on the poison queue with
+    /// its reason, and the other jobs go on.
     /// </summary>
-    private static async Task<DeliveryReport> SendQueuedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<(DeliveryReport Report, List<string> SetAside)> SendQueuedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<IJobQueue>();
         var send = services.GetRequiredService<SendBriefingHandler>();
         var total = new DeliveryReport(0, 0, []);
+        var setAside = new List<string>();
         while (await queue.ReceiveAsync(JobVisibility, cancellationToken) is { } job)
         {
-            try
+            string? unusable = job.Damage;
+            if (unusable is null)
             {
-                total = Add(total, await send.HandleAsync(job.Body, cancellationToken));
+                try
+                {
+                    total = Add(total, await send.HandleAsync(job.Body, cancellationToken));
+                }
+                catch (DeliveryInProgressException inProgress)
+                {
+                    // Another run is sending to some of these readers: leave the job queued; it is retried once they are done.
+                    total = Add(total, new DeliveryReport(0, 0, [], inProgress.Readers));
+                    continue;
+                }
+                catch (Exception cannot) when (cannot is UnusableEmailJobException or BriefingNotStoredException)
+                {
+                    unusable = cannot.Message;
+                }
             }
-            catch (DeliveryInProgressException inProgress)
+
+            if (unusable is not null)
             {
-                // Another run is sending to some of these readers: leave the job queued; it is retried once they are done.
-                total = Add(total, new DeliveryReport(0, 0, [], inProgress.Readers));
+                await queue.SetAsideAsync(job, unusable, cancellationToken);
+                setAside.Add(unusable);
                 continue;
             }
 
             await queue.CompleteAsync(job, cancellationToken);
         }
 
-        return total;
+        return (total, setAside);
     }
+
+    private static string PoisonPlace(IDigestStore store, string outFolder) =>
+        store is LocalFolderStore ? Path.Combine(outFolder, "queues", "email-jobs-poison") : $"{StorageServices.Describe(store)}, queue {StorageNames.EmailJobsPoisonQueue}";
 
     /// <summary>How long a job taken by this run stays hidden from other senders: as host.json's queue visibility timeout.</summary>
     private static readonly TimeSpan JobVisibility = TimeSpan.FromMinutes(1);

@@ -36,6 +36,12 @@ public static partial class ServeCommand
                 return DigestCli.BadArguments;
             }
 
+            if (DataFolder.Problem(parse.GetValue(outFolder)!) is { } badFolder)
+            {
+                await error.WriteLineAsync(badFolder);
+                return DigestCli.BadArguments;
+            }
+
             WebApplication app;
             try
             {
@@ -91,6 +97,7 @@ public static partial class ServeCommand
         var app = builder.Build();
         DigestServices.ValidateOptions(app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeCommand));
+        app.UseDigestResponseHeaders();
         app.Use(async (context, next) =>
         {
             try

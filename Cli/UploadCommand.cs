@@ -47,6 +47,12 @@ public static class UploadCommand
             return DigestCli.BadArguments;
         }
 
+        if (DataFolder.Problem(request.Out) is { } badFolder)
+        {
+            await error.WriteLineAsync(badFolder);
+            return DigestCli.BadArguments;
+        }
+
         ServiceProvider services;
         try
         {

@@ -20,6 +20,12 @@ public static class FunctionsServices
         // cannot be made stops start-up instead of failing the first invocation that needs it.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.UseMiddleware<HttpProblemsMiddleware>();
+        // The worker is only ever reached through the Functions host (over loopback) behind the platform's front ends:
+        // their forwarded addresses are believed unless the setting says otherwise. Lowest precedence of all sources.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Subscriptions:TrustedProxies"] = Digest.Web.ClientAddresses.Platform },
+        });
         builder.Services.AddDigest(builder.Configuration, builder.Configuration[LocalFolderSetting] ?? "digest-data");
         builder.Services.AddOptions<BriefingScheduleOptions>()
             .Configure(options => options.Schedule = builder.Configuration[Bindings.BriefingScheduleSetting])

@@ -14,6 +14,16 @@ public sealed partial class HttpProblemsMiddleware(ILogger<HttpProblemsMiddlewar
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
+        if (context.GetHttpContext() is { } answering)
+        {
+            // Whatever the function answers carries the headers every answer carries (ResponseHeaders).
+            answering.Response.OnStarting(() =>
+            {
+                ResponseHeaders.AddMissing(answering.Response);
+                return Task.CompletedTask;
+            });
+        }
+
         try
         {
             await next(context);

@@ -30,6 +30,7 @@ public static class CheckBriefingCommand
                 {
                     await using var stream = file.OpenRead();
                     briefing = await JsonSerializer.DeserializeAsync<Briefing>(stream, DigestJson.Options, cancellationToken);
+                    briefing = briefing is null ? null : Storage.RecordShape.Checked(briefing);
                 }
                 catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
                 {

@@ -64,10 +64,21 @@ public sealed partial class BriefingMailer(
         foreach (var chunk in pending.Chunk(batchSize))
         {
             var claims = new DeliveryClaim[chunk.Length];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, chunk.Length),
-                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (i, token) => claims[i] = await deliveries.TryClaimAsync(DeliveryKey(briefing.Date, chunk[i]), ClaimLease, token));
+            try
+            {
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, chunk.Length),
+                    new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                    async (i, token) => claims[i] = await deliveries.TryClaimAsync(DeliveryKey(briefing.Date, chunk[i]), ClaimLease, token));
+            }
+            catch
+            {
+                // A claim could not be written (a full disk, storage refusing): nothing of this batch is sent; the
+                // claims taken are given back so the rerun need not wait for their lease.
+                await ReleaseAsync(claims.Where(c => c is { Outcome: ClaimOutcome.Claimed }));
+                throw;
+            }
+
             alreadySent += claims.Count(c => c.Outcome == ClaimOutcome.AlreadyDelivered);
             elsewhere += claims.Count(c => c.Outcome == ClaimOutcome.HeldElsewhere);
             var claimed = Enumerable.Range(0, chunk.Length).Where(i => claims[i].Outcome == ClaimOutcome.Claimed).ToArray();
@@ -88,7 +99,7 @@ public sealed partial class BriefingMailer(
                     LogBatchFailed(failure, briefing.Date.ToIso(), claimed.Length, sent);
                 }
 
-                await Parallel.ForEachAsync(claimed, Recording, async (i, _) => await deliveries.ReleaseClaimAsync(claims[i], CancellationToken.None));
+                await ReleaseAsync(claimed.Select(i => claims[i]));
                 throw;
             }
 
@@ -106,6 +117,26 @@ public sealed partial class BriefingMailer(
         LogSent(briefing.Date.ToIso(), sent, alreadySent, elsewhere, invalid.Count);
         return new DeliveryReport(sent, alreadySent, invalid, elsewhere);
     }
+
+    /// <summary>
+    /// Gives claims back after a failure. Best effort: a claim that cannot be released (storage failing too) simply
+    /// expires after its lease, and the failure that is being reported stays the one the caller sees.
+    /// </summary>
+    private async Task ReleaseAsync(IEnumerable<DeliveryClaim> claims) =>
+        await Parallel.ForEachAsync(claims, Recording, async (claim, _) =>
+        {
+            try
+            {
+                await deliveries.ReleaseClaimAsync(claim, CancellationToken.None);
+            }
+            catch (Exception failed) when (failed is IOException or UnauthorizedAccessException or Azure.RequestFailedException or AggregateException)
+            {
+                LogReleaseFailed(failed, claim.DeliveryKey);
+            }
+        });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The claim {DeliveryKey} could not be released; it expires after its lease")]
+    private partial void LogReleaseFailed(Exception failure, string deliveryKey);
 
     /// <summary>A key that names the email without naming the person: the date and a hash of the address.</summary>
     public static string DeliveryKey(DateOnly date, string recipient) =>

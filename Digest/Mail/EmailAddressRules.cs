@@ -35,6 +35,41 @@ public static class EmailAddressRules
         }
     }
 
+    /// <summary>
+    /// Names that never lead to a mailbox on the public internet: loopback, names private to one network (RFC 6762
+    /// appendix G, RFC 8375), and the reserved <c>.invalid</c>.
+    /// </summary>
+    private static readonly string[] PrivateSuffixes =
+        ["localhost", "localdomain", "local", "internal", "intranet", "private", "corp", "home", "lan", "invalid", "home.arpa"];
+
+    /// <summary>
+    /// Why an address a stranger typed into the public form has no public domain (null when it has one): a
+    /// <c>localhost</c> or other private name, a name without a dot, or an IP address (a literal or a dotted number).
+    /// Digest sends confirmations only to public domains, so the form cannot be used to mail the app's own network.
+    /// </summary>
+    public static string? PublicDomainProblem(string? address)
+    {
+        var at = address?.LastIndexOf('@') ?? -1;
+        if (address is null || at < 0)
+        {
+            return null;
+        }
+
+        var domain = address[(at + 1)..].Trim().TrimEnd('.').ToLowerInvariant();
+        if (domain.StartsWith('[') || System.Net.IPAddress.TryParse(domain, out _) || domain.Split('.')[^1].All(char.IsAsciiDigit))
+        {
+            return "it is an IP address, not a public domain";
+        }
+
+        if (!domain.Contains('.'))
+        {
+            return "its domain has no dot, so it is not a public domain";
+        }
+
+        var suffix = PrivateSuffixes.FirstOrDefault(s => domain == s || domain.EndsWith("." + s, StringComparison.Ordinal));
+        return suffix is null ? null : $"'.{suffix}' names a private network, not a public domain";
+    }
+
     /// <summary>True for the characters RFC 5322 allows in an atom.</summary>
     internal static bool IsAtomChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c);

@@ -29,6 +29,7 @@ public sealed record EmailJob(DateOnly Date, int Batch, IReadOnlyList<string> Re
                 { Recipients: null or { Count: 0 } } => throw new FormatException("the email job has no recipients"),
                 { Batch: < 0 } => throw new FormatException("the email job has a negative batch number"),
                 _ when job.Recipients.Any(string.IsNullOrWhiteSpace) => throw new FormatException("the email job lists an empty or null recipient"),
+                _ when Storage.RecordShape.FindFault(job) is { } fault => throw new FormatException($"the email job is not complete: {fault}"),
                 _ => job,
             };
         }

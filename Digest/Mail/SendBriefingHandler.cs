@@ -8,6 +8,13 @@ namespace Digest.Mail;
 public sealed class UnusableEmailJobException(string reason, Exception? inner = null)
     : Exception($"The email job cannot be used: {reason}", inner);
 
+/// <summary>The briefing an email job is for is not stored: the job cannot be sent (it is retried, then set aside).</summary>
+public sealed class BriefingNotStoredException(DateOnly date)
+    : InvalidOperationException($"The briefing for {date.ToIso()} is not stored, so its email job cannot be sent.")
+{
+    public DateOnly Date { get; } = date;
+}
+
 /// <summary>
 /// Some readers of a job are being sent to by another sender right now (a duplicate of the job, or a second run);
 /// the job is tried again later, when those readers are either recorded as sent or their claim has expired.
@@ -29,6 +36,7 @@ public sealed class DeliveryInProgressException(DateOnly date, int readers)
 public sealed partial class SendBriefingHandler(IBriefingStore briefings, BriefingMailer mailer, ILogger<SendBriefingHandler> logger)
 {
     /// <exception cref="UnusableEmailJobException">The message is empty, not JSON, or not an email job.</exception>
+    /// <exception cref="BriefingNotStoredException">The job's briefing is not stored.</exception>
     /// <exception cref="DeliveryInProgressException">Another sender holds some of the job's readers; retry the job later.</exception>
     public async Task<DeliveryReport> HandleAsync(string? message, CancellationToken cancellationToken = default)
     {
@@ -44,7 +52,7 @@ public sealed partial class SendBriefingHandler(IBriefingStore briefings, Briefi
         }
 
         var briefing = await briefings.FindAsync(job.Date, cancellationToken)
-            ?? throw new InvalidOperationException($"The briefing for {job.Date.ToIso()} is not stored; the job will be retried.");
+            ?? throw new BriefingNotStoredException(job.Date);
         var report = await mailer.SendAsync(briefing, job.Recipients, cancellationToken);
         LogBatchSent(job.Date.ToIso(), job.Batch, report.Sent, report.AlreadySent, report.Invalid.Count);
         if (report.InProgressElsewhere > 0)

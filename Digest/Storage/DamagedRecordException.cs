@@ -20,3 +20,13 @@ public sealed class DamagedRecordException(string kind, string item, string loca
 /// An article name that a folder cannot hold beside another one ('x.txt' and 'x.txt/a.txt'); a storage account can.
 /// </summary>
 public sealed class ArticleNameClashException(string message) : IOException(message);
+
+/// <summary>
+/// A sender could not write its own delivery claim (a full disk, no permission, storage refusing the write). Nothing
+/// was sent to that reader; the error is named so the run fails visibly, and a rerun sends once the claim can be written.
+/// </summary>
+public sealed class DeliveryClaimException(string deliveryKey, string location, Exception inner)
+    : IOException($"Could not write the delivery claim for {deliveryKey} ({location}): {inner.Message} Nothing was sent to that reader; a rerun sends it once the claim can be written (e.g. once the disk has space).", inner)
+{
+    public string DeliveryKey { get; } = deliveryKey;
+}

@@ -154,25 +154,41 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         }
 
         var latest = LatestClaim(deliveryKey);
-        if (latest is { } held)
+        if (latest is { } held && await ClaimedUntilAsync(held.Path, lease, cancellationToken) > clock.GetUtcNow())
         {
-            var current = await ReadClaimAsync(held.Path, cancellationToken);
-            if (current is null || current.ClaimedUntil > clock.GetUtcNow())
-            {
-                return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
-            }
+            return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
         }
 
         var token = Guid.NewGuid().ToString("N");
         var path = ClaimPath(deliveryKey, (latest?.Generation ?? 0) + 1);
+        FileStream stream;
         try
         {
-            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            await JsonSerializer.SerializeAsync(stream, new LocalClaim(token, clock.GetUtcNow() + lease), DigestJson.Options, cancellationToken);
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         }
         catch (IOException) when (File.Exists(path))
         {
             return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            throw new DeliveryClaimException(deliveryKey, path, failed);
+        }
+
+        try
+        {
+            await using (stream)
+            {
+                await JsonSerializer.SerializeAsync(stream, new LocalClaim(token, clock.GetUtcNow() + lease), DigestJson.Options, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+            }
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            // This sender created the claim but could not write it (a full disk): an error, never "held by another
+            // sender". The file is removed so nobody waits for it; if even that fails, it expires after the lease.
+            DeleteIfThere(path);
+            throw new DeliveryClaimException(deliveryKey, path, failed);
         }
 
         if (File.Exists(DeliveryPath(deliveryKey)))
@@ -190,7 +206,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         if (LatestClaim(claim.DeliveryKey) is { } latest && (await ReadClaimAsync(latest.Path, cancellationToken))?.Token == claim.Token)
         {
             // Expire it rather than delete it, so the next claim's number stays above every one handed out before.
-            await File.WriteAllTextAsync(latest.Path, JsonSerializer.Serialize(new LocalClaim(claim.Token!, DateTimeOffset.MinValue), DigestJson.Options), cancellationToken);
+            await WriteJsonAsync(latest.Path, new LocalClaim(claim.Token!, DateTimeOffset.MinValue), cancellationToken);
         }
     }
 
@@ -236,16 +252,45 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
             .FirstOrDefault();
     }
 
-    /// <summary>The claim in the file; null while its writer is still writing it (then it is held, not expired).</summary>
+    /// <summary>
+    /// When the claim in <paramref name="path"/> ends. Every claim ends: one that cannot be read (empty, truncated, or
+    /// not a claim, as a sender that crashed or ran out of disk may leave) ends <paramref name="lease"/> after the file
+    /// was last written, so it holds the reader off no longer than a readable claim would.
+    /// </summary>
+    private static async Task<DateTimeOffset> ClaimedUntilAsync(string path, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        if (await ReadClaimAsync(path, cancellationToken) is { } claim)
+        {
+            return claim.ClaimedUntil;
+        }
+
+        var written = File.GetLastWriteTimeUtc(path);
+        return written.Year <= 1601 ? DateTimeOffset.MinValue : new DateTimeOffset(written, TimeSpan.Zero) + lease;
+    }
+
+    /// <summary>The claim in the file; null when it is gone or cannot be read as a claim.</summary>
     private static async Task<LocalClaim?> ReadClaimAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return JsonSerializer.Deserialize<LocalClaim>(await File.ReadAllTextAsync(path, cancellationToken), DigestJson.Options);
+            return JsonSerializer.Deserialize<LocalClaim>(await File.ReadAllTextAsync(path, cancellationToken), DigestJson.Options) is { } claim
+                && RecordShape.FindFault(claim) is null ? claim : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or FileNotFoundException)
         {
             return null;
+        }
+    }
+
+    private static void DeleteIfThere(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            // Left behind: an unreadable claim expires after its lease.
         }
     }
 
@@ -364,7 +409,23 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         {
             foreach (var path in Directory.EnumerateFiles(JobsFolder, "*.json").Order(StringComparer.Ordinal).ToArray())
             {
-                var job = await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+                LocalJob? job;
+                try
+                {
+                    job = await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+                }
+                catch (DamagedRecordException damaged)
+                {
+                    // The file is not a job any more (truncated, edited by hand): it is handed out once, marked, with
+                    // what it held, for the caller to set aside; it never stops the jobs after it.
+                    DamagedRecordLog.Skipped(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, damaged, damaged.Kind, damaged.Item);
+                    var held = await File.ReadAllTextAsync(path, cancellationToken);
+                    job = new LocalJob(Path.GetFileNameWithoutExtension(path), held.Length > MaxJobBytes ? held[..MaxJobBytes] : held, 0, DateTimeOffset.MinValue, null)
+                    {
+                        Damage = $"the stored job file is damaged: {damaged.InnerException?.Message ?? damaged.Message}",
+                    };
+                }
+
                 var now = clock.GetUtcNow();
                 if (job is null || job.VisibleAt > now)
                 {
@@ -380,7 +441,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
                 }
 
                 await WriteJsonAsync(path, job, cancellationToken);
-                return new QueuedJob(job.Id, job.Receipt, job.Body, job.DequeueCount);
+                return new QueuedJob(job.Id, job.Receipt, job.Body, job.DequeueCount, job.Damage);
             }
 
             return null;
@@ -405,6 +466,40 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         }
     }
 
+    public async Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        using var exclusive = await FileLock.AcquireAsync(QueueLock, LockTimeout, cancellationToken);
+        {
+            if (job.Id.Length == 0 || Path.GetFileName(job.Id) != job.Id || job.Id is "." or "..")
+            {
+                return;
+            }
+
+            var path = Path.Combine(JobsFolder, job.Id + ".json");
+            var stored = await ReadJobIfReadableAsync(path, cancellationToken);
+            if (stored is null || stored.Receipt != job.Receipt)
+            {
+                return;
+            }
+
+            await WriteJsonAsync(Path.Combine(PoisonFolder, job.Id + ".json"), stored with { Reason = reason, Damage = null }, cancellationToken);
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<LocalJob?> ReadJobIfReadableAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync<LocalJob>(path, "job", Path.GetFileName(path), cancellationToken);
+        }
+        catch (DamagedRecordException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
@@ -412,7 +507,14 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         return await ReadAllAsync<LocalJob>(PoisonFolder, "job", cancellationToken).Take(max).Select(j => j.Body).ToListAsync(cancellationToken);
     }
 
-    private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt);
+    /// <param name="Damage">Why the file this job was rebuilt from could not be read (then <paramref name="Body"/> is what it held).</param>
+    /// <param name="Reason">Why the job was set aside (in the poison folder only).</param>
+    private sealed record LocalJob(string Id, string Body, int DequeueCount, DateTimeOffset VisibleAt, string? Receipt)
+    {
+        public string? Damage { get; init; }
+
+        public string? Reason { get; init; }
+    }
 
     private string ArticlePath(string name)
     {
@@ -447,7 +549,7 @@ public sealed class LocalFolderStore(string root, TimeProvider? time = null, ILo
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken) ?? throw new JsonException("it is JSON null");
+            return RecordShape.Checked(await JsonSerializer.DeserializeAsync<T>(stream, DigestJson.Options, cancellationToken) ?? throw new JsonException("it is JSON null"));
         }
         catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -123,7 +123,11 @@ public interface IArticleStore
 }
 
 /// <summary>A job taken from the queue: hidden from other readers until completed or until its visibility timeout ends.</summary>
-public sealed record QueuedJob(string Id, string Receipt, string Body, int DequeueCount);
+/// <param name="Damage">
+/// Set when the stored job itself could not be read (a truncated or hand-edited file of the local queue): why, with
+/// <paramref name="Body"/> holding what the file held. Such a job can only be set aside (<see cref="IJobQueue.SetAsideAsync"/>).
+/// </param>
+public sealed record QueuedJob(string Id, string Receipt, string Body, int DequeueCount, string? Damage = null);
 
 /// <summary>
 /// A queue of jobs (the email-jobs queue: one message per email to send). A received job is hidden for a while; if it
@@ -146,6 +150,13 @@ public interface IJobQueue
     /// after its visibility timeout (the new holder completes it).
     /// </summary>
     Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a received job to the poison queue now, with <paramref name="reason"/>, because retrying cannot help (it is
+    /// not an email job, or its briefing is not stored): it stops being handed out and the other jobs go on. Its body is
+    /// kept unchanged, so an operator can repair it and queue it again. Does nothing when the job was completed already.
+    /// </summary>
+    Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Up to <paramref name="max"/> (1-32) bodies from the front of the poison queue, oldest first, without removing or

@@ -5,9 +5,25 @@ using System.Text;
 namespace Digest.Subscribers;
 
 /// <summary>Settings for subscriber links (configuration section <c>Subscriptions</c>).</summary>
-public sealed class SubscriptionOptions
+public sealed class SubscriptionOptions : IValidatableObject
 {
     public const string SectionName = "Subscriptions";
+
+    /// <summary>
+    /// The proxies whose <c>X-Forwarded-For</c> entries the subscribe limit believes: IP addresses and networks
+    /// (<c>10.0.0.0/8</c>), comma-separated, or <c>platform</c> for the Functions host and Azure's front ends
+    /// (<see cref="Web.ClientAddresses.PlatformNetworks"/>). Empty (the default, as under <c>serve</c>): nothing is
+    /// trusted and each connection's own address is the client.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Web.ClientAddresses.Problem(TrustedProxies) is { } problem)
+        {
+            yield return new ValidationResult($"Subscriptions:TrustedProxies: {problem}.", [nameof(TrustedProxies)]);
+        }
+    }
 
     /// <summary>
     /// Secret that signs unsubscribe and confirmation tokens (at least 32 characters; a Key Vault reference in Azure).

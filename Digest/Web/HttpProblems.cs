@@ -32,7 +32,7 @@ public static class HttpProblems
     {
         if (request is null || !WantsHtml(request))
         {
-            return Results.Problem(statusCode: status, title: title, detail: detail);
+            return ResponseHeaders.WithHeaders(Results.Problem(statusCode: status, title: title, detail: detail));
         }
 
         // A form that was refused: the page leads back to it (the form's GET is on the same route).

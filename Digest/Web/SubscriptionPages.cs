@@ -68,6 +68,12 @@ public sealed partial class SubscriptionPages(
                 HttpProblems.WantsHtml(request) ? "Please enter your email address." : "Send {\"email\": \"you@example.com\"} as JSON or an 'email' form field.");
         }
 
+        if (EmailAddressRules.PublicDomainProblem(email) is not null)
+        {
+            return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Not a public address",
+                "Digest sends only to addresses on a public domain, such as you@example.com: not localhost, a name without a dot, .local or .internal, or an IP address.");
+        }
+
         if (!EmailAddressRules.IsValid(email))
         {
             return HttpProblems.Problem(request, StatusCodes.Status400BadRequest, "Invalid email address",
@@ -97,7 +103,7 @@ public sealed partial class SubscriptionPages(
             ? Pages.Html(StatusCodes.Status202Accepted, "Check your inbox",
                 "<p>We sent you an email with a link to confirm your subscription. The link is valid for 48 hours.</p>\n" +
                 "<p class=\"hint\">Nothing arrived after a few minutes? Look in your spam folder, or subscribe again.</p>\n")
-            : Results.Accepted(value: new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." });
+            : ResponseHeaders.Json(new { status = "pending", message = "Check your inbox: the confirmation link is valid for 48 hours." }, StatusCodes.Status202Accepted);
 
     /// <summary>
     /// <c>GET /api/confirm?token=...</c>: the link from the confirmation email shows a page with a button; a GET never

@@ -68,5 +68,7 @@ public sealed class BriefingFanOutTests : IDisposable
         public Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken = default) => inner.CompleteAsync(job, cancellationToken);
 
         public Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default) => inner.PeekPoisonAsync(max, cancellationToken);
+
+        public Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default) => inner.SetAsideAsync(job, reason, cancellationToken);
     }
 }

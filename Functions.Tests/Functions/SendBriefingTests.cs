@@ -67,7 +67,7 @@ public sealed class SendBriefingTests : IAsyncLifetime
     {
         var message = """{"date":"2026-11-22","batch":0,"recipients":["ada@example.com"]}""";
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.Function<SendBriefing>().RunAsync(message, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<Digest.Mail.BriefingNotStoredException>(() => app.Function<SendBriefing>().RunAsync(message, CancellationToken.None));
 
         Assert.Contains("2026-11-22", failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, OutboxCount());

@@ -249,6 +249,23 @@ public abstract class StoreContractTests
         Assert.Equal(["always fails"], await Store.PeekPoisonAsync());
     }
 
+    [Fact]
+    public async Task Job_SetAside_GoesToThePoisonQueueAtOnceAndTheNextJobIsHandedOut()
+    {
+        await Store.EnqueueAsync("this is not a job");
+        await Store.EnqueueAsync("{\"date\": \"2026-11-20\", \"batch\": 0, \"recipients\": [\"a@example.com\"]}");
+        var first = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
+
+        await Store.SetAsideAsync(first, "the message is not an email job");
+
+        Assert.Equal(["this is not a job"], await Store.PeekPoisonAsync());
+        var second = await ReceiveWhenVisibleAsync(TimeSpan.FromMinutes(1));
+        Assert.StartsWith("{\"date\"", second.Body);
+        await Store.CompleteAsync(second);
+        Assert.Null(await Store.ReceiveAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(["this is not a job"], await Store.PeekPoisonAsync());
+    }
+
     /// <summary>Receives the next job, waiting (polling) until one becomes visible; no fixed sleeps that a busy machine can outrun.</summary>
     private async Task<QueuedJob> ReceiveWhenVisibleAsync(TimeSpan visibility)
     {
@@ -437,6 +454,72 @@ public abstract class StoreContractTests
         Assert.Equal(day.Skip(1).Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": null}", "stories")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [null]}", "stories[0]")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [\"S.\"], \"citations\": null, \"sources\": [{\"article\": \"a.txt\", \"outlet\": \"O\"}]}]}", "stories[0].citations")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [null], \"sources\": [{\"article\": \"a.txt\", \"outlet\": \"O\"}]}]}", "stories[0].summary[0]")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [{\"headline\": \"H\", \"summary\": [\"S.\"], \"sources\": [{\"article\": \"a.txt\", \"outlet\": null}]}]}", "stories[0].sources[0].outlet")]
+    [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 1, \"stories\": [], \"rejected\": [{\"article\": null, \"reason\": \"r\"}]}", "rejected[0].article")]
+    public async Task Briefing_WellFormedJsonOfTheWrongShape_FailsAsDamagedNamingTheField(string json, string field)
+    {
+        await WriteRawBriefingAsync(new DateOnly(2026, 11, 19), json);
+
+        var error = await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync(new DateOnly(2026, 11, 19)));
+
+        Assert.Contains("briefing '2026-11-19'", error.Message);
+        Assert.Contains($"'{field}' is", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": \"h\", \"sentences\": null}")]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": null, \"sentences\": []}")]
+    [InlineData("{\"article\": \"harbor/budget.txt\", \"contentHash\": \"h\", \"sentences\": [], \"keyPhrases\": null}")]
+    public async Task Summary_WellFormedJsonOfTheWrongShape_FailsAsDamagedAndListingsSkipIt(string json)
+    {
+        var day = SummaryBuilder.BrennportDay();
+        foreach (var summary in day)
+        {
+            await Store.SaveAsync(summary);
+        }
+
+        await WriteRawSummaryAsync("harbor/budget.txt", json);
+
+        await Assert.ThrowsAsync<DamagedRecordException>(() => Store.FindAsync("harbor/budget.txt"));
+        var listed = await Store.ListAsync().Select(s => s.Article).ToListAsync();
+        Assert.Equal(day.Select(s => s.Article).Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Writes a subscriber without a usable email (null, missing, or on Azure a number), bypassing the store.</summary>
+    protected abstract Task WriteSubscriberOfTheWrongShapeAsync();
+
+    [Fact]
+    public async Task Subscribers_OneOfTheWrongShape_IsSkippedAndTheRestAreListed()
+    {
+        await Store.AddSubscriberAsync(new Subscriber("kept@example.com"));
+        await WriteSubscriberOfTheWrongShapeAsync();
+
+        Assert.Equal(["kept@example.com"], await Store.ListConfirmedAsync().Select(s => s.Email).ToListAsync());
+    }
+
+    /// <summary>Writes a claim for <paramref name="deliveryKey"/> whose content cannot be read (as a sender that crashed while writing it leaves).</summary>
+    protected abstract Task WriteUnreadableClaimAsync(string deliveryKey);
+
+    [Fact]
+    public async Task Claim_UnreadableLeftByACrashedSender_IsHeldForTheLeaseThenExpires()
+    {
+        var key = "2026-11-20-crashed";
+        await WriteUnreadableClaimAsync(key);
+
+        Assert.Equal(ClaimOutcome.HeldElsewhere, (await Store.TryClaimAsync(key, TimeSpan.FromMinutes(2))).Outcome);
+        var twoHoursLater = CreateStore(new ManualTime(DateTimeOffset.UtcNow + TimeSpan.FromHours(2)));
+        var takeover = await twoHoursLater.TryClaimAsync(key, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(ClaimOutcome.Claimed, takeover.Outcome);
+        await twoHoursLater.RecordDeliveredAsync(key, "m1");
+        Assert.True(await Store.WasDeliveredAsync(key));
+    }
+
     [Fact]
     public async Task Briefing_Damaged_FailsWithAnErrorNamingTheDate()
     {
@@ -466,6 +549,12 @@ public sealed class LocalFolderStoreContractTests : StoreContractTests, IDisposa
 
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(Path.Combine(root, "briefings", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json"), text);
+
+    protected override Task WriteSubscriberOfTheWrongShapeAsync() =>
+        WriteAsync(Path.Combine(root, "subscribers.json"), "[{\"email\": \"kept@example.com\"}, {\"email\": null}, null, {\"name\": \"No Address\"}]");
+
+    protected override Task WriteUnreadableClaimAsync(string deliveryKey) =>
+        WriteAsync(Path.Combine(root, "deliveries", SafeNames.ToFileName(deliveryKey) + ".claim-000001"), string.Empty);
 
     private static Task WriteAsync(string path, string text)
     {
@@ -500,6 +589,20 @@ public sealed class AzureStorageStoreContractTests : StoreContractTests
 
     protected override Task WriteRawBriefingAsync(DateOnly date, string text) =>
         WriteAsync(layout.Briefings, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".json", text);
+
+    protected override async Task WriteSubscriberOfTheWrongShapeAsync()
+    {
+        var table = azurite.CreateClients().Tables.GetTableClient(layout.Subscribers);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("subscriber", "not-text") { ["Email"] = 42 });
+    }
+
+    protected override async Task WriteUnreadableClaimAsync(string deliveryKey)
+    {
+        var table = azurite.CreateClients().Tables.GetTableClient(layout.Deliveries);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("delivery", TableKeys.Escape(deliveryKey)) { ["DeliveryKey"] = deliveryKey, ["ClaimedUntil"] = "not a time" });
+    }
 
     private async Task WriteAsync(string container, string blob, string text)
     {

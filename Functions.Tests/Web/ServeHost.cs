@@ -39,7 +39,9 @@ internal sealed class ServeHost : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePorts.Next();
-            var app = ServeCommand.Build(dataFolder, port, settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+            // The tests' browser plays the platform's front end on loopback (each reader sends the address it would
+            // append), so loopback is trusted unless a test says otherwise; serve itself trusts nothing.
+            var app = ServeCommand.Build(dataFolder, port, (settings.Any(s => s.Key == "Subscriptions:TrustedProxies") ? settings : settings.Prepend((Key: "Subscriptions:TrustedProxies", Value: "127.0.0.1"))).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
             try
             {
                 await app.StartAsync();

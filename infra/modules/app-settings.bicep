@@ -94,6 +94,8 @@ var digestSettings = {
   Mail__PostalAddress: postalAddress
   Mail__PublicBaseUrl: publicBaseUrl
   Subscriptions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=subscription-signing-key)'
+  // The subscribe limit believes X-Forwarded-For only from the Functions host and Azure's front ends.
+  Subscriptions__TrustedProxies: 'platform'
 }
 
 // Each sender's settings are set only when it is chosen: its secret is in Key Vault only then.

@@ -4,7 +4,7 @@ using System.Text.Unicode;
 namespace Digest.Articles.Decoding;
 
 /// <summary>
-/// Turns the raw bytes of an upload into text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and Windows-1252
+/// Turns the raw bytes of an upload into text: UTF-8 (with or without BOM), UTF-16 and UTF-32 LE/BE with BOM, and Windows-1252
 /// for bytes that are not valid UTF-8. Rejects files that are not text at all (images, archives, PDFs, binaries).
 /// </summary>
 internal static class ArticleTextDecoder
@@ -36,7 +36,12 @@ internal static class ArticleTextDecoder
         }
 
         string text;
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            // Checked before UTF-16: FF FE 00 00 also begins UTF-16 LE text whose first character is NUL, which no article is.
+            text = DecodeUtf32(name, content[4..], bigEndian: content[0] == 0x00);
+        }
+        else if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             text = Encoding.UTF8.GetString(content[3..]);
         }
@@ -66,6 +71,24 @@ internal static class ArticleTextDecoder
 
         RejectControlCharacters(name, text);
         return text;
+    }
+
+    private static string DecodeUtf32(string name, ReadOnlySpan<byte> content, bool bigEndian)
+    {
+        var order = bigEndian ? "big-endian" : "little-endian";
+        if (content.Length % 4 != 0)
+        {
+            throw NotText(name, $"the file has a UTF-32 ({order}) byte-order mark but its length is not a whole number of UTF-32 characters; save it as UTF-8");
+        }
+
+        try
+        {
+            return new UTF32Encoding(bigEndian, byteOrderMark: false, throwOnInvalidCharacters: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotText(name, $"the file has a UTF-32 ({order}) byte-order mark but holds values that are not Unicode characters; save it as UTF-8");
+        }
     }
 
     /// <summary>Text has a few stray control characters at most; a file full of them is binary whatever its name.</summary>

@@ -19,7 +19,7 @@ namespace Digest.Storage.AzureStorage;
 /// (with its poison queue), subscribers and delivery records in tables. Containers, queues and tables are created on
 /// first use. Behaves like <see cref="LocalFolderStore"/> (the same contract tests run against both).
 /// </summary>
-public sealed class AzureStorageStore : IDigestStore
+public sealed partial class AzureStorageStore : IDigestStore
 {
     /// <summary>The most UTF-8 bytes a job may have: what fits in a 64 KiB base64 queue message.</summary>
     private const int MaxJobBytes = 48 * 1024;
@@ -118,9 +118,14 @@ public sealed class AzureStorageStore : IDigestStore
         var table = await TableAsync(names.Subscribers);
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {SubscriberPartition}"), cancellationToken: cancellationToken))
         {
-            if (entity.GetString("Email") is { } email && !string.IsNullOrWhiteSpace(email))
+            // A row of the wrong shape (no Email, or a value that is not text) is skipped, as the local list skips one.
+            if (entity.TryGetValue("Email", out var value) && value is string email && !string.IsNullOrWhiteSpace(email))
             {
-                yield return new Subscriber(email, entity.GetString("Name"));
+                yield return new Subscriber(email, entity.TryGetValue("Name", out var name) ? name as string : null);
+            }
+            else
+            {
+                DamagedRecordLog.Skipped(logger, new DamagedRecordException("subscriber", entity.RowKey, $"table {names.Subscribers}"), "subscriber", entity.RowKey);
             }
         }
     }
@@ -196,7 +201,7 @@ public sealed class AzureStorageStore : IDigestStore
             return new DeliveryClaim(deliveryKey, ClaimOutcome.AlreadyDelivered);
         }
 
-        if (existing.GetDateTimeOffset("ClaimedUntil") is { } until && until > clock.GetUtcNow())
+        if (ClaimedUntil(existing, lease) > clock.GetUtcNow())
         {
             return new DeliveryClaim(deliveryKey, ClaimOutcome.HeldElsewhere);
         }
@@ -246,6 +251,18 @@ public sealed class AzureStorageStore : IDigestStore
         var found = await table.GetEntityIfExistsAsync<TableEntity>(DeliveryPartition, TableKeys.Escape(deliveryKey), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
+
+    /// <summary>
+    /// When the claim in <paramref name="entity"/> ends. Every claim ends: one without a readable <c>ClaimedUntil</c>
+    /// (written by hand, or by another version) ends <paramref name="lease"/> after the entity was last written.
+    /// </summary>
+    private static DateTimeOffset ClaimedUntil(TableEntity entity, TimeSpan lease) =>
+        entity.TryGetValue("ClaimedUntil", out var until) switch
+        {
+            true when until is DateTimeOffset at => at,
+            true when until is DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+            _ => (entity.Timestamp ?? DateTimeOffset.MinValue) == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : entity.Timestamp!.Value + lease,
+        };
 
     private static bool IsSent(TableEntity entity) => !string.IsNullOrEmpty(entity.GetString("MessageId"));
 
@@ -336,6 +353,29 @@ public sealed class AzureStorageStore : IDigestStore
             // Completed before, or handed out again after its visibility timeout (then the new holder completes it).
         }
     }
+
+    public async Task SetAsideAsync(QueuedJob job, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var queue = await QueueAsync(names.EmailJobs);
+        var poison = await QueueAsync(PoisonQueue);
+        // The body goes to the poison queue unchanged, as the Functions host moves it, so it can be queued again once
+        // repaired; the reason goes to the log. Sent before the delete: a failure in between leaves a copy, never none.
+        await poison.SendMessageAsync(BinaryData.FromString(job.Body), cancellationToken: cancellationToken);
+        try
+        {
+            await queue.DeleteMessageAsync(job.Id, job.Receipt, cancellationToken);
+        }
+        catch (RequestFailedException stale) when (stale.Status == 404 || stale.ErrorCode == "PopReceiptMismatch")
+        {
+            // Completed or handed out again meanwhile: the poison copy is the only extra, and it names itself by the log.
+        }
+
+        LogSetAside(logger, job.Id, reason);
+    }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Email job {JobId} was set aside in the poison queue: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, string jobId, string reason);
 
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max = 32, CancellationToken cancellationToken = default)
     {
@@ -429,7 +469,7 @@ public sealed class AzureStorageStore : IDigestStore
 
         try
         {
-            return JsonSerializer.Deserialize<T>(content, DigestJson.Options) ?? throw new JsonException("it is JSON null");
+            return RecordShape.Checked(JsonSerializer.Deserialize<T>(content, DigestJson.Options) ?? throw new JsonException("it is JSON null"));
         }
         catch (JsonException damaged)
         {
