@@ -38,6 +38,7 @@ public sealed class ArticleCleaner
                 if (cleanTitle is null && run.TakeTitle(paragraph) is { } found)
                 {
                     cleanTitle = found;
+                    run.DropDeck();
                     continue;
                 }
             }
@@ -46,6 +47,15 @@ public sealed class ArticleCleaner
         }
 
         run.DropTrailingTags();
+
+        // A title states what the article reports: one that shares none of the body's words is page furniture
+        // ("Page Content", "Play Facebook", "Image copyright AFP").
+        if (cleanTitle is not null && !TitleText.SharesBody(cleanTitle, run.Kept))
+        {
+            run.Drop(DroppedKinds.Clutter, cleanTitle);
+            cleanTitle = null;
+        }
+
         return new CleanedBody(cleanTitle is null ? null : TitleText.StripWirePrefix(cleanTitle), run.Kept, run.Dropped, run.Outlet, run.Date);
     }
 
@@ -62,6 +72,9 @@ public sealed class ArticleCleaner
 
         /// <summary>True when the first kept paragraph is the dek sentence that followed a leading dateline.</summary>
         public bool KeptDek { get; private set; }
+
+        /// <summary>True when the first kept paragraph is one sentence after a bare date field: a deck if more follows.</summary>
+        private bool _deckAfterDateField;
 
         /// <summary>True right after a byline that named no outlet: the next line may be the outlet's name.</summary>
         private bool _outletMayFollow;
@@ -81,7 +94,7 @@ public sealed class ArticleCleaner
             }
 
             var headline = TitleText.StripWirePrefix(paragraph);
-            if (IsTitle(headline))
+            if (IsTitle(headline) || (Kept.Count == 0 && TitleText.IsTitleLine(headline)))
             {
                 return headline;
             }
@@ -143,6 +156,10 @@ public sealed class ArticleCleaner
                     Date ??= date;
                     paragraph = rest;
                     KeptDek = true;
+
+                    // After a bare date field ("date 2025-08-06 ..."), one sentence with the title under it is the
+                    // page's standfirst: a deck, not the lead (a place dateline opens the lead itself).
+                    _deckAfterDateField = Datelines.IsDateField(dateline) && Sentences.Split(rest).Count == 1;
                 }
             }
 
@@ -173,6 +190,16 @@ public sealed class ArticleCleaner
         }
 
         /// <summary>Drops closing paragraphs that are bare tag lists (<c>Politics, Harbor City, Transit</c>).</summary>
+        /// <summary>Drops the one sentence kept under a date field when a title follows it: it was the deck above the title.</summary>
+        public void DropDeck()
+        {
+            if (_deckAfterDateField && Kept.Count == 1 && KeptDek)
+            {
+                Drop(DroppedKinds.Deck, Kept[0]);
+                Kept.RemoveAt(0);
+            }
+        }
+
         public void DropTrailingTags()
         {
             while (Kept.Count > 0 && TagLines.IsBareList(Kept[^1]))
