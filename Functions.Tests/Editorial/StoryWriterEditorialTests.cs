@@ -28,7 +28,7 @@ public class StoryWriterEditorialTests
     [InlineData("Port Calder, Oregon (Wire) -- Overnight storms knocked out power to 41,000 homes and businesses along the Oregon coast, flooding Harbor Road and closing the causeway to Gull Island, officials said.")]
     [InlineData("HALIFAX/OTTAWA, Canada Striking dock workers blocked the entrances to the ports of Halifax and Montreal on Monday as talks with the port employers' association broke down for a second week.")]
     [InlineData("Port Calder Fire Chief Owen Raft resigned on Thursday, a week after a city audit found that his department had paid $1.9 million in overtime it could not account for.")]
-    [InlineData("President Ana Vos said on Tuesday that she was open to the possibility of meeting the opposition leader in person before the end of the year to talk about the ceasefire and the prisoner exchange.")]
+    [InlineData("President Vos said on Tuesday that she was open to the possibility of meeting the opposition leader in person before the end of the year to talk about the ceasefire and the prisoner exchange.")]
     public void Write_NoTitle_HeadlineIsWholeStatementWithoutDateline(string lead)
     {
         var story = Write(Untitled("a.txt", lead, "Officials expect the work to take until the weekend."));
