@@ -35,6 +35,11 @@ internal static partial class StoryReferences
             }
         }
 
+        if (Demonstrated(text, context) is { } pointed)
+        {
+            return $"\"{pointed}\" points at something not shown";
+        }
+
         if (UndefinedThing(text, context) is { } thing)
         {
             return $"\"the {thing}\" is never introduced";
@@ -115,6 +120,28 @@ internal static partial class StoryReferences
         }
 
         return context.Any(c => SummaryTerms.ContentStems(c).Contains(stem)) ? null : head;
+    }
+
+    /// <summary>
+    /// "This/These/That/Those/Such" opening the sentence before a verb ("This uses ...") or before a thing the story
+    /// has not named ("These crawls ...", "This study ..."): the word the sentence points with, or null.
+    /// </summary>
+    private static string? Demonstrated(string text, IReadOnlyList<string> context)
+    {
+        var words = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !(words[0] is "This" or "These" or "That" or "Those" or "Such") || !char.IsLower(words[1][0]))
+        {
+            return null;
+        }
+
+        var next = words[1].Trim(',', '.');
+        if (VerbHints.IsVerbLike(next) || next.EndsWith('s') && !next.EndsWith("ss", StringComparison.Ordinal) && words[0] is "This" or "That")
+        {
+            return words[0];
+        }
+
+        var stem = SummaryTerms.ContentStems(next).FirstOrDefault();
+        return stem is not null && !context.Any(c => SummaryTerms.ContentStems(c).Contains(stem)) ? words[0] + " " + next : null;
     }
 
     private static readonly HashSet<string> Definers = new(StringComparer.Ordinal)

@@ -1,0 +1,70 @@
+using Lingua;
+using LinguaLanguage = Lingua.Language;
+
+namespace Digest.Articles;
+
+/// <summary>
+/// Tells whether an article is written in the edition's language, with Lingua's language identification
+/// (SearchPioneer.Lingua, n-gram models shipped in the package; low-accuracy mode, which is fast and reliable on
+/// text of a few sentences). Only the opening of the body is read: a few hundred characters settle the language.
+/// </summary>
+public sealed class EditionLanguage
+{
+    /// <summary>The setting value that turns the check off.</summary>
+    public const string Any = "any";
+
+    private const int SampleCharacters = 600;
+    private const double MinimumConfidence = 0.5;
+
+    private static readonly Lazy<LanguageDetector> Detector = new(() =>
+        LanguageDetectorBuilder.FromAllLanguages().WithLowAccuracyMode().Build());
+
+    private readonly LinguaLanguage? _edition;
+
+    /// <param name="isoCode">ISO 639-1 code of the edition's language (<c>en</c>), or <see cref="Any"/>.</param>
+    public EditionLanguage(string isoCode)
+    {
+        _edition = IsAny(isoCode) ? null : FromCode(isoCode) ?? throw new ArgumentException($"'{isoCode}' is not an ISO 639-1 language code Lingua knows", nameof(isoCode));
+    }
+
+    /// <summary>True when <paramref name="isoCode"/> is a language Lingua can identify, or <see cref="Any"/>.</summary>
+    public static bool IsKnown(string? isoCode) => isoCode is not null && (IsAny(isoCode) || FromCode(isoCode) is not null);
+
+    /// <summary>The language the text is in when it is confidently another one than the edition's; else null.</summary>
+    public string? OtherLanguage(IReadOnlyList<string> paragraphs)
+    {
+        if (_edition is not { } edition)
+        {
+            return null;
+        }
+
+        var sample = new System.Text.StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            sample.Append(paragraph).Append(' ');
+            if (sample.Length >= SampleCharacters)
+            {
+                break;
+            }
+        }
+
+        var text = sample.Length > SampleCharacters ? sample.ToString(0, SampleCharacters) : sample.ToString();
+        var confidences = Detector.Value.ComputeLanguageConfidenceValues(text);
+        if (confidences.Count == 0)
+        {
+            return null;
+        }
+
+        var top = confidences.MaxBy(c => c.Value);
+        return top.Key != edition && top.Value >= MinimumConfidence && confidences.GetValueOrDefault(edition) < 1 - MinimumConfidence
+            ? top.Key.ToString()
+            : null;
+    }
+
+    private static bool IsAny(string isoCode) => string.Equals(isoCode.Trim(), Any, StringComparison.OrdinalIgnoreCase);
+
+    private static LinguaLanguage? FromCode(string isoCode) =>
+        Enum.TryParse<IsoCode6391>(isoCode.Trim(), ignoreCase: true, out var code) && code != IsoCode6391.None && isoCode.Trim().Length == 2
+            ? LanguageInfo.GetByIsoCode6391(code)
+            : null;
+}
