@@ -52,6 +52,13 @@ internal static class HeadlineReading
             return true;
         }
 
+        // A place (and an agency in brackets) before a dash: "Port Calder, Oregon (Wire) -- Overnight storms ..."
+        var dash = Array.FindIndex(words, w => w is "--" or "—" or "–");
+        if (dash is > 0 and <= 6 && words.Take(dash).All(w => char.IsUpper(w.TrimStart('(')[0])))
+        {
+            return true;
+        }
+
         // A place of one to three capitalised words, a colon, then a sentence: "Abu Dhabi: The record drop ..."
         for (var i = 0; i < Math.Min(3, words.Length - 1); i++)
         {
@@ -120,6 +127,12 @@ internal static class HeadlineReading
             return true;
         }
 
+        // A gerund left waiting for its object after a preposition: "... the possibility of meeting".
+        if (words.Count > 2 && words[^1].EndsWith("ing", StringComparison.Ordinal) && words[^2] is "of" or "to" or "about" or "for" or "from")
+        {
+            return true;
+        }
+
         // The opening of one of the story's sentences, stopped where its predicate or object begins.
         var bare = text.TrimEnd('.', ' ');
         foreach (var sentence in summary)
@@ -131,8 +144,14 @@ internal static class HeadlineReading
             }
 
             var rest = sentence[(at + bare.Length)..].TrimStart(',', ' ');
+            var restWords = ReaderWords.Of(rest);
+            if (restWords.Count <= 4 && !restWords.Any(w => w is "said" or "says" or "according" or "reported" or "reports" or "told"))
+            {
+                return true; // the sentence's last words were dropped
+            }
+
             var next = rest.Split(' ', 2)[0].ToLowerInvariant();
-            if (next is "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "to" or "that" or "be" or "by" or "of" or "and" or "with" ||
+            if (next is "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "to" or "that" or "be" or "by" or "of" or "with" ||
                 (next.Length > 3 && next.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(rest[0])) || !HasVerb(bare))
             {
                 return true;

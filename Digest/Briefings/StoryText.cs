@@ -108,8 +108,14 @@ internal static partial class StoryText
     public static bool IsHeadlinese(string sentence)
     {
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 10 && sentence.Contains(';') &&
-               !words.Any(w => w.Trim('"', '“', '(').ToLowerInvariant() is "a" or "an" or "the");
+        if (words.Length < 10 || !sentence.Contains(';'))
+        {
+            return false;
+        }
+
+        // Either no article at all, or a second headline after the semicolon: a bare noun and a verb in the present
+        // ("...; union seeks job guarantees ...").
+        return !words.Any(w => w.Trim('"', '“', '(').ToLowerInvariant() is "a" or "an" or "the") || SecondHeadline().IsMatch(sentence);
     }
 
     /// <summary>The stems of the capitalised names and of the figures of a sentence (its first word left out).</summary>
@@ -256,8 +262,11 @@ internal static partial class StoryText
     [GeneratedRegex(@"^\((?:\p{Lu}[\p{L} .&-]{1,30})\)\s*(?:--|—|–|-)?\s*(?=[\p{Lu}\d""“‘])", RegexOptions.CultureInvariant)]
     private static partial Regex WireTag();
 
+    [GeneratedRegex(@";\s*(?!(?:the|a|an|it|he|she|they|we|this|that|there|officials|police)\s)\p{Ll}+\s+\p{Ll}+[^s\W]s\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondHeadline();
+
     /// <summary>A word in capitals glued before a capitalised word that a lower-case word follows: <c>WASHINGTON The Senate</c>, <c>CLOSE Hundreds of</c>.</summary>
-    [GeneratedRegex(@"^\p{Lu}{3,}(?:\s\p{Lu}{3,})*\s+(?=(?:\p{Lu}\p{Ll}+)\s+\p{Ll})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\p{Lu}{3,}(?:\s\p{Lu}{3,})*\s+(?=(?:The|A|An|In|On|At|After|As|When|For|It|He|She|They)\s|\p{Lu}\p{Ll}+\s+\p{Ll})", RegexOptions.CultureInvariant)]
     private static partial Regex CapitalsLead();
 
     /// <summary>A place and a colon before a sentence: <c>Abu Dhabi: The record drop ...</c>.</summary>

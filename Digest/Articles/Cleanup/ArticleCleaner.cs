@@ -18,6 +18,7 @@ public sealed class ArticleCleaner
     {
         var run = new CleanupRun();
         var cleanTitle = run.AcceptTitle(title);
+        var titleFromBody = false;
         foreach (var raw in paragraphs)
         {
             var paragraph = TextNormalizer.CollapseWhitespace(raw);
@@ -38,6 +39,7 @@ public sealed class ArticleCleaner
                 if (cleanTitle is null && run.TakeTitle(paragraph) is { } found)
                 {
                     cleanTitle = found;
+                    titleFromBody = true;
                     run.DropDeck();
                     continue;
                 }
@@ -48,9 +50,10 @@ public sealed class ArticleCleaner
 
         run.DropTrailingTags();
 
-        // A title states what the article reports: one that shares none of the body's words is page furniture
-        // ("Page Content", "Play Facebook", "Image copyright AFP").
-        if (cleanTitle is not null && !TitleText.SharesBody(cleanTitle, run.Kept))
+        // A line taken as the title because it opens the text states what the article reports: one that shares none
+        // of the body's words is page furniture ("Page Content", "Play Facebook", "Image copyright AFP"). A title the
+        // format names (a page's <title>, front matter, a JSON field) is the publisher's own and stays.
+        if (cleanTitle is not null && titleFromBody && !TitleText.SharesBody(cleanTitle, run.Kept))
         {
             run.Drop(DroppedKinds.Clutter, cleanTitle);
             cleanTitle = null;

@@ -13,6 +13,12 @@ internal static class ReaderNotice
     /// <summary>How many of the first sentences address the reader, when that makes the text a notice; else null.</summary>
     public static (int Addressed, int Sentences)? Measure(IReadOnlyList<string> paragraphs)
     {
+        // Most articles never say "you": no need to split them into sentences.
+        if (!paragraphs.Take(SentencesRead).Any(p => p.Contains("you", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
         int count = 0, addressed = 0;
         foreach (var paragraph in paragraphs.TakeWhile(_ => count < SentencesRead))
         {

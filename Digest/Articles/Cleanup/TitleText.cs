@@ -53,8 +53,8 @@ internal static partial class TitleText
         !line.EndsWith(',') && !line.EndsWith(';');
 
     /// <summary>
-    /// True when the title shares words with the body it heads: two of its content words, or its only one, appear in
-    /// the body (compared by their first five letters, so "donates" finds "donation").
+    /// True when the title shares words with the body it heads: two of its content words (one when it has three or
+    /// fewer) appear in the body, compared by their first five letters, so "donates" finds "donation".
     /// </summary>
     public static bool SharesBody(string title, IReadOnlyList<string> body)
     {
@@ -64,9 +64,24 @@ internal static partial class TitleText
             return false;
         }
 
-        var bodyWords = new HashSet<string>(body.Take(40).SelectMany(ContentWords));
-        var shared = words.Count(bodyWords.Contains);
-        return shared >= Math.Min(2, words.Count);
+        var needed = words.Count >= 4 ? 2 : 1;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraph in body.Take(40))
+        {
+            foreach (var word in words)
+            {
+                if (!found.Contains(word) && paragraph.Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(word);
+                    if (found.Count >= needed)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> ContentWords(string text) =>
