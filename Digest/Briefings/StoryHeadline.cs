@@ -30,7 +30,10 @@ internal static class StoryHeadline
             .ThenBy(x => x.index)
             .Select(x => x.Title)
             .FirstOrDefault();
-        return best ?? StoryText.HeadlineFrom(lead.Concat(fallbackLeads)) ?? "Untitled story";
+        // Made from the lead, then the other leads: never from text that is page furniture or shouted.
+        var statements = lead.Concat(fallbackLeads.Select(StoryText.Clean))
+            .Where(t => !StoryText.IsPageText(t) && !StoryText.IsCaption(t) && !IsShouted(t.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        return best ?? StoryText.HeadlineFrom(statements) ?? StoryText.HeadlineFrom(lead.Concat(fallbackLeads)) ?? "Untitled story";
     }
 
     /// <summary>
@@ -63,7 +66,7 @@ internal static class StoryHeadline
             return false;
         }
 
-        return !IsShouted(words);
+        return !IsShouted(words) && !StoryText.IsPageText(title);
     }
 
     /// <summary>A line that stops on "of", "the", "and" ... was cut; a headline may end on "says".</summary>

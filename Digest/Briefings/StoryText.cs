@@ -22,6 +22,8 @@ internal static partial class StoryText
         "which", "who", "its", "their", "was", "were", "is", "are", "has", "have", "had", "be", "than", "into", "about",
         "said", "says", "this", "these", "those", "our", "my", "your", "not", "no", "very", "more", "most",
         "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
+        "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "been", "being",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     };
 
     private static readonly string[] Units =
@@ -116,6 +118,73 @@ internal static partial class StoryText
         // Either no article at all, or a second headline after the semicolon: a bare noun and a verb in the present
         // ("...; union seeks job guarantees ...").
         return !words.Any(w => w.Trim('"', '“', '(').ToLowerInvariant() is "a" or "an" or "the") || SecondHeadline().IsMatch(sentence);
+    }
+
+    /// <summary>
+    /// True for text a reader cannot take as a sentence of news: it speaks to the reader ("you", "your" outside a
+    /// quotation: "Media playback is unsupported on your device"), it was cut off ("...", "…"), two sentences are glued
+    /// without a space ("violation.But"), or a run of four words comes twice (a title glued to itself).
+    /// </summary>
+    public static bool IsPageText(string sentence)
+    {
+        var text = sentence.TrimEnd();
+        if (text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…') || text.EndsWith("...\"", StringComparison.Ordinal) || GluedSentences().IsMatch(text))
+        {
+            return true;
+        }
+
+        return SpeaksToReader(text) || RepeatsItself(text);
+    }
+
+    private static bool SpeaksToReader(string text)
+    {
+        var depth = 0;
+        var word = new System.Text.StringBuilder();
+        foreach (var c in text + " ")
+        {
+            if (c is '“')
+            {
+                depth++;
+            }
+            else if (c is '”')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c is '"')
+            {
+                depth = depth > 0 ? 0 : 1;
+            }
+
+            if (char.IsLetter(c) || c is '\'' or '’')
+            {
+                word.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (depth == 0 && word.Length > 0 && word.ToString() is "you" or "your" or "you're" or "you’re" or "yours" or "you'll" or "you’ll" or "you've" or "you’ve")
+            {
+                return true;
+            }
+
+            word.Clear();
+        }
+
+        return false;
+    }
+
+    private static bool RepeatsItself(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 4 <= words.Length; i++)
+        {
+            if (!seen.Add(string.Join(' ', words, i, 4)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The stems of the capitalised names and of the figures of a sentence (its first word left out).</summary>
@@ -262,6 +331,9 @@ internal static partial class StoryText
     [GeneratedRegex(@"^\((?:\p{Lu}[\p{L} .&-]{1,30})\)\s*(?:--|—|–|-)?\s*(?=[\p{Lu}\d""“‘])", RegexOptions.CultureInvariant)]
     private static partial Regex WireTag();
 
+    [GeneratedRegex(@"\p{Ll}{2}[.!?][\p{Lu}][\p{Ll}]")]
+    private static partial Regex GluedSentences();
+
     [GeneratedRegex(@";\s*(?!(?:the|a|an|it|he|she|they|we|this|that|there|officials|police)\s)\p{Ll}+\s+\p{Ll}+[^s\W]s\b", RegexOptions.CultureInvariant)]
     private static partial Regex SecondHeadline();
 
@@ -287,7 +359,7 @@ internal static partial class StoryText
     [GeneratedRegex(@",\s+(?:(?:the|a|an)\s+)?[^,]{2,70}?\s+(?:said|says|reported|announced|confirmed)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\.?$|,\s+(?:said|according\s+to)\s+[^,]{2,70}\.?$")]
     private static partial Regex Attribution();
 
-    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|plans?|said|says)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
+    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|plans?|said|says)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|(?<=\p{Ll}[,.]?)\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -57,7 +57,7 @@ public sealed partial class StoryWriter
             for (var p = 0; p < sources[s].Sentences.Count; p++)
             {
                 var text = StoryText.Clean(sources[s].Sentences[p]);
-                if (!StoryText.StandsAlone(text) || StoryText.IsCaption(text) || StoryText.IsHeadlinese(text))
+                if (!StoryText.StandsAlone(text) || StoryText.IsCaption(text) || StoryText.IsHeadlinese(text) || StoryText.IsPageText(text))
                 {
                     continue;
                 }

@@ -133,18 +133,22 @@ public class BriefingCheckTests
     [Fact]
     public void Check_WhatTheWriterLetsThrough_IsFlagged()
     {
-        // The writer keeps a sentence that speaks to the reader and a lead ending on a pronoun as the headline; the
-        // check, reading by its own rules, sends both back.
+        // The writer keeps a short restatement inside a long sentence (too few shared words for its cosine, no name in
+        // common) and heads a story with a lead ending on a pronoun; the check, reading by its own rules, sends both back.
+        const string longer = "Heavy rain flooded roads across the county overnight, closing schools, cutting power to thousands of homes and stranding drivers on the coastal highway near the old harbor bridge, county emergency managers reported.";
+        const string shorter = "Flooded roads stranded drivers on Tuesday.";
         var story = new StoryWriter().Write([
-            Summary("a.txt", "Valley Ledger", "x", 1,
-                "VR kept sucking for a long time, and people kinda gave up on it.",
-                "If you own an old headset, the Dunmore library will recycle it for free until Friday.") with { Title = null },
+            Summary("b.txt", "Harbor Times", "x", 2, longer) with { Title = null },
+            Summary("c.txt", "Metro Wire", "x", 3, shorter) with { Title = null },
         ]);
 
-        var kinds = Kinds(story);
+        var vr = new StoryWriter().Write([Summary("a.txt", "Valley Ledger", "x", 1, "VR kept sucking for a long time, and people kinda gave up on it.") with { Title = null }]);
+        var findings = BriefingCheck.Check(new Briefing { Date = new DateOnly(2026, 11, 20), ArticleCount = 3, Stories = [story, vr] });
 
-        Assert.Contains("If you own an old headset, the Dunmore library will recycle it for free until Friday.", story.Summary);
-        Assert.Contains(BriefingCheck.PageText, kinds);
-        Assert.Contains(BriefingCheck.HeadlineCut, kinds);
+        Assert.Contains(longer, story.Summary);
+        Assert.Contains(shorter, story.Summary);
+        Assert.Contains(findings, f => f.Kind == BriefingCheck.NearDuplicate && f.Text.Contains(shorter, StringComparison.Ordinal));
+        Assert.Equal("VR kept sucking for a long time, and people kinda gave up on it", vr.Headline);
+        Assert.Contains(findings, f => f.Kind == BriefingCheck.HeadlineCut && f.Story == 2);
     }
 }

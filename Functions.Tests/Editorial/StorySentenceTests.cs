@@ -56,6 +56,19 @@ public class StorySentenceTests
         Assert.DoesNotContain(leaning, story.Summary);
     }
 
+    [Theory]
+    [InlineData("If you live near the Hollis farm, keep your windows closed until the smoke clears on Friday.")]
+    [InlineData("Video playback is unavailable on your device Video caption Firefighters at the Hollis farm fought the blaze for five hours.")]
+    [InlineData("Firefighters from three towns worked through the night at the Hollis farm, the chief said,...")]
+    [InlineData("Deputies closed the county road near the farm for the night.Neighbours brought water for the crews.")]
+    [InlineData("Barn Fire Kills Calves Near Dunmore Barn Fire Kills Calves Near Dunmore as crews stay on the farm overnight.")]
+    public void Write_PageTextCutOrGluedText_IsLeftOut(string text)
+    {
+        var story = WithBetween(text);
+
+        Assert.DoesNotContain(text, story.Summary);
+    }
+
     [Fact]
     public void Write_SurnameIntroducedEarlier_IsKept()
     {
