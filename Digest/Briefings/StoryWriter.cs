@@ -20,6 +20,10 @@ public sealed partial class StoryWriter
     private const double SameQuoteOverlap = 0.6;
     private const double SameFactShare = 0.5;
 
+    /// <summary>Two long sentences sharing this many content words (and a third of the shorter's) retell one event.</summary>
+    private const int ManySharedWords = 6;
+    private const double RestatedShare = 0.3;
+
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
         // Each text's stems are found once: the candidates, the headline's centrality and the titles all use them.
@@ -134,7 +138,8 @@ public sealed partial class StoryWriter
 
         var common = a.Stems.Count(b.Stems.Contains);
         var smaller = Math.Min(a.Stems.Count, b.Stems.Count);
-        return common >= 3 && common >= SameFactShare * smaller && a.Names.Overlaps(b.Names);
+        return a.Names.Overlaps(b.Names) &&
+               ((common >= 3 && common >= SameFactShare * smaller) || (common >= ManySharedWords && common >= RestatedShare * smaller));
     }
 
     /// <summary>Two sentences giving the same distinctive figure ($412.8 million, 6-3, 24%) state the same fact.</summary>
