@@ -190,7 +190,7 @@ internal static class SentenceReading
         {
             var w = words[i].Trim(',').ToLowerInvariant();
             if (w is "of" or "who" or "that" or "which" or "whose" or "in" or "at" or "on" or "for" or "from" or "with" or "to" or "by" or
-                "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "could" or "can" or "may" || w.EndsWith("ed", StringComparison.Ordinal) ||
+                "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "could" or "can" or "may" or "said" or "says" or "told" || w.EndsWith("ed", StringComparison.Ordinal) ||
                 (phrase.Count > 0 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))
             {
                 break;
