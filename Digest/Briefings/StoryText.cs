@@ -13,7 +13,10 @@ namespace Digest.Briefings;
 internal static partial class StoryText
 {
     private const int MinHeadline = 30;
-    private const int MaxHeadline = 110;
+    private const int MaxHeadline = 120;
+
+    /// <summary>A cut lead is kept within this length when a clause boundary allows; a whole lead may run to <see cref="MaxHeadline"/>.</summary>
+    private const int PreferredHeadline = 110;
     private const int LeadsTried = 4;
 
     private static readonly HashSet<string> DanglingEnds = new(StringComparer.OrdinalIgnoreCase)
@@ -235,7 +238,7 @@ internal static partial class StoryText
         {
             foreach (var sentence in sentences)
             {
-                if (strict && (!StandsAlone(sentence) || OpensWithPronoun(sentence) || sentence.TrimStart()[0] is '"' or '“'))
+                if (strict && (!StandsAlone(sentence) || OpensWithPronoun(sentence) || OpensWithSpeech(sentence)))
                 {
                     continue;
                 }
@@ -288,9 +291,52 @@ internal static partial class StoryText
         return ClauseBreak().Matches(text)
             .Select(m => (head: text[..m.Index].TrimEnd(',', ' '), rest: text[(m.Index + m.Length)..]))
             .Where(c => c.head.Length is >= MinHeadline and <= MaxHeadline && !EndsMidPhrase(c.head) && Balanced(c.head) &&
-                        HasPredicate(c.head) && !EndsOnVerb(c.head) && !OpensPredicate(c.rest))
+                        HasPredicate(c.head) && !EndsOnVerb(c.head) && !OpensPredicate(c.rest) && !LeavesClauseOpen(c.head))
             .Select(c => c.head)
-            .LastOrDefault();
+            .ToList() is { Count: > 0 } cuts
+            ? cuts.LastOrDefault(h => h.Length <= PreferredHeadline) ?? cuts[^1]
+            : null;
+    }
+
+    /// <summary>
+    /// Opens with a quotation that is speech, not a quoted name: the closing quote comes after the fourth word
+    /// ("“We will rebuild,” ..." is speech; "“La La Land” producer ..." names a film).
+    /// </summary>
+    private static bool OpensWithSpeech(string sentence)
+    {
+        var text = sentence.TrimStart();
+        if (text.Length == 0 || text[0] is not ('"' or '“'))
+        {
+            return false;
+        }
+
+        var close = text.IndexOfAny(['"', '”'], 1);
+        return close < 0 || text[1..close].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4;
+    }
+
+    /// <summary>
+    /// A subordinate clause opened in the text ("... notified the Coast Guard that a father and son-in-law") has a
+    /// verb of its own after its opener; else the cut left it without one.
+    /// </summary>
+    private static bool LeavesClauseOpen(string head)
+    {
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var opener = Array.FindLastIndex(words, w => w is "that" or "who" or "which" or "because" or "when" or "if" or "whether" or "where" or "while");
+        if (opener >= 0 && !words.Skip(opener + 1).Any(w => char.IsLower(w[0]) && VerbHints.IsVerbLike(w.Trim(',', '.').ToLowerInvariant())))
+        {
+            return true;
+        }
+
+        // The subject's own verb: "A man who went missing after swimming" has a verb only inside its relative clause.
+        var relative = Array.FindIndex(words, w => w is "who" or "which" or "whose");
+        return relative > 0 && !HasPredicate(string.Join(' ', words[..relative])) && !HasVerbAfterRelative(words, relative);
+    }
+
+    /// <summary>A verb-like word after the relative clause closes with a comma: "The man, who ..., said".</summary>
+    private static bool HasVerbAfterRelative(string[] words, int relative)
+    {
+        var close = Array.FindIndex(words, relative, w => w.EndsWith(','));
+        return close > 0 && words.Skip(close + 1).Any(w => char.IsLower(w[0]) && VerbHints.IsVerbLike(w.Trim(',', '.').ToLowerInvariant()));
     }
 
     /// <summary>A verb-like word after the first word, in lower case: the text says something happened.</summary>
@@ -356,10 +402,10 @@ internal static partial class StoryText
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?\s*(?:\(\p{Lu}[^()]{0,29}\)\s*(?:--|—|–|-)?|(?:--|—|–))|\p{Lu}{3,}(?:[/ ]\p{Lu}{2,})*,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s+(?=\p{Lu}\p{Ll}))\s*")]
     private static partial Regex PlaceLead();
 
-    [GeneratedRegex(@",\s+(?:(?:the|a|an)\s+)?[^,]{2,70}?\s+(?:said|says|reported|announced|confirmed)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\.?$|,\s+(?:said|according\s+to)\s+[^,]{2,70}\.?$")]
+    [GeneratedRegex(@",\s+(?:(?:the|a|an)\s+)?[^,]{2,70}?\s+(?:said|says|say|reported|announced|confirmed)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?\.?$|,\s+(?:said|according\s+to)\s+[^,]{2,70}\.?$")]
     private static partial Regex Attribution();
 
-    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|plans?|said|says)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|(?<=\p{Ll}[,.]?)\s(?=(?:in|at|near|outside|across)\s+\p{Lu})")]
+    [GeneratedRegex(@",\s+(?=\p{Ll}+ing\b)|\s(?=(?:after|as|while|because|amid|despite|following|before|when|since|but|which|where|until|days|hours|weeks)\s)|\s(?=and\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|plans?|said|says)\s)|,\s+(?=(?:which|who|where|but|and|while|after)\s)|\s[—–]\s|\s(?=(?:on|early|late|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b)|(?<=\p{Ll}[,.]?)\s(?=(?:in|at|near|outside|across)\s+\p{Lu})|(?<=\p{Ll})\s(?=(?:in|at|near|off|outside|across)\s+(?:the|a|an)\s)")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

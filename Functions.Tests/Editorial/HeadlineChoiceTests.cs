@@ -92,6 +92,27 @@ public class HeadlineChoiceTests
     }
 
     [Theory]
+    [InlineData("A hiker who went missing after walking off a trail near Dunmore on Tuesday evening with her brother has been found alive, county deputies say.", "A hiker who went missing after walking")]
+    [InlineData("Dunmore police notified the Coast Guard on Tuesday evening that a father and his son, who were both experienced swimmers, had not come back from the water.", "Dunmore police notified the Coast Guard on Tuesday evening that a father and his son")]
+    public void Write_LeadWhoseClauseWouldBeLeftWithoutItsVerb_IsNotCutThere(string lead, string cut)
+    {
+        var story = Write(Titled("a.txt", null, lead, "Crews searched the shore near Dunmore until midnight on Tuesday."));
+
+        Assert.NotEqual(cut, story.Headline);
+        Assert.StartsWith(lead[..12], story.Headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_LeadOpeningWithAQuotedName_IsTheHeadlineSource()
+    {
+        var story = Write(Titled("a.txt", null,
+            "\"La Traviata\" director Ana Lind stopped the Dunmore opera house premiere on Sunday night after the stage lights failed.",
+            "The Dunmore opera house said the premiere would be staged again on Friday."));
+
+        Assert.StartsWith("\"La Traviata\" director Ana Lind stopped the Dunmore opera house premiere", story.Headline, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("(CNN) In a sign of just how much the race has tightened, both campaigns booked new television advertising in Ohio on Monday.", "In a sign of just how much")]
     [InlineData("Abu Dhabi: The record drop in oil prices from more than $110 per barrel in 2014 to less than $40 per barrel has pushed Gulf states to cut spending.", "The record drop in oil prices")]
     [InlineData("WASHINGTON The Senate passed a budget plan early on Friday that seeks deep cuts in domestic spending.", "The Senate passed a budget plan")]

@@ -35,7 +35,7 @@ public class StoryWriterEditorialTests
 
         Assert.DoesNotContain("…", story.Headline);
         Assert.DoesNotContain("...", story.Headline);
-        Assert.InRange(story.Headline.Length, 20, 110);
+        Assert.InRange(story.Headline.Length, 20, 120);
         Assert.False(story.Headline.StartsWith("Port Calder, Oregon", StringComparison.Ordinal), story.Headline);
         Assert.False(story.Headline.StartsWith("HALIFAX", StringComparison.Ordinal), story.Headline);
         Assert.False(story.Headline.EndsWith(" a week", StringComparison.Ordinal), story.Headline);
