@@ -136,7 +136,30 @@ internal static partial class StoryText
             return true;
         }
 
-        return SpeaksToReader(text) || RepeatsItself(text);
+        return SpeaksToReader(text) || RepeatsItself(text) || RepeatsLabel(text);
+    }
+
+    /// <summary>
+    /// A page's label pair comes twice at its start, each time a capitalised word before a lower-case one ("Image
+    /// copyright ... Image caption ..."): the text is a picture's credit and caption, flattened into one line.
+    /// </summary>
+    private static bool RepeatsLabel(string text)
+    {
+        var words = text.Split(' ', 12, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 4 || !char.IsUpper(words[0][0]) || !char.IsLower(words[1][0]))
+        {
+            return false;
+        }
+
+        for (var i = 2; i + 1 < Math.Min(words.Length, 11); i++)
+        {
+            if (words[i] == words[0] && char.IsLower(words[i + 1][0]) && words[i + 1] != words[1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SpeaksToReader(string text)

@@ -62,6 +62,7 @@ public class StorySentenceTests
     [InlineData("Firefighters from three towns worked through the night at the Hollis farm, the chief said,...")]
     [InlineData("Deputies closed the county road near the farm for the night.Neighbours brought water for the crews.")]
     [InlineData("Barn Fire Kills Calves Near Dunmore Barn Fire Kills Calves Near Dunmore as crews stay on the farm overnight.")]
+    [InlineData("Image copyright Dunmore Fire Department Image caption Smoke rises over the Hollis barn on Wednesday night, firefighters said.")]
     public void Write_PageTextCutOrGluedText_IsLeftOut(string text)
     {
         var story = WithBetween(text);
