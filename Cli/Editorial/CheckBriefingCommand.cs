@@ -15,7 +15,7 @@ public static class CheckBriefingCommand
         var files = new Argument<FileInfo[]>("briefings") { Description = "Briefing JSON files (<out>/briefings/<date>.json)", Arity = ArgumentArity.OneOrMore };
         var list = new Option<bool>("--list") { Description = "Also print each finding: kind, file, story number and the text at fault" };
         var strict = new Option<bool>("--strict") { Description = "Exit 1 when anything is found" };
-        var command = new Command("check-briefing", "Count what an editor would send back in briefings: unknown outlets, cut or datelined headlines, sentences that point outside their story, teasers, bylines, facts told twice.")
+        var command = new Command("check-briefing", "Count what an editor would send back in briefings: sources named by a file name or hash; headlines that are clutter, cut, datelined or about something else; sentences with a dangling reference, an unnamed speaker, a caption or page text; facts told twice; text not in English.")
         {
             files, list, strict,
         };
@@ -60,26 +60,20 @@ public static class CheckBriefingCommand
             await output.WriteLineAsync($"{stories} stories, {sentences} story sentences, {sources} sources");
             foreach (var kind in BriefingCheck.Kinds)
             {
-                var of = kind switch
+                var (of, unit) = kind switch
                 {
-                    BriefingCheck.UnknownOutlet => sources,
-                    BriefingCheck.CutHeadline or BriefingCheck.DatelinedHeadline => stories,
-                    BriefingCheck.FactTwice => stories,
-                    _ => sentences,
-                };
-                var unit = kind switch
-                {
-                    BriefingCheck.UnknownOutlet => "sources",
-                    BriefingCheck.CutHeadline or BriefingCheck.DatelinedHeadline => "headlines",
-                    BriefingCheck.FactTwice => "stories (pairs)",
-                    _ => "sentences",
+                    BriefingCheck.SourceName => (sources, "sources"),
+                    BriefingCheck.NearDuplicate => (stories, "stories (pairs)"),
+                    BriefingCheck.NotEnglish => (stories, "stories"),
+                    _ when BriefingCheck.IsHeadlineKind(kind) => (stories, "headlines"),
+                    _ => (sentences, "sentences"),
                 };
                 await output.WriteLineAsync($"{kind,-20} {counts[kind],5} of {of} {unit}");
             }
 
-            var headlines = counts[BriefingCheck.CutHeadline] + counts[BriefingCheck.DatelinedHeadline];
-            var flaggedSentences = counts[BriefingCheck.PointsOutside] + counts[BriefingCheck.Teaser] + counts[BriefingCheck.Byline];
-            await output.WriteLineAsync($"headlines flagged: {Percent(headlines, stories)}; story sentences flagged: {Percent(flaggedSentences, sentences)}");
+            var headlines = BriefingCheck.Kinds.Where(BriefingCheck.IsHeadlineKind).Sum(k => counts[k]);
+            var flaggedSentences = counts[BriefingCheck.Dangling] + counts[BriefingCheck.UnnamedSpeaker] + counts[BriefingCheck.Caption] + counts[BriefingCheck.PageText];
+            await output.WriteLineAsync($"headlines flagged: {Percent(headlines, stories)}; story sentences flagged: {Percent(flaggedSentences, sentences)}; total findings: {counts.Values.Sum()}");
             return parse.GetValue(strict) && counts.Values.Any(c => c > 0) ? DigestCli.Failure : DigestCli.Success;
         });
         return command;

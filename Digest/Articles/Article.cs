@@ -42,4 +42,6 @@ public static class DroppedKinds
     public const string Prompt = "prompt";
     public const string Tags = "tags";
     public const string Boilerplate = "boilerplate";
+    public const string Deck = "deck";
+    public const string Clutter = "clutter";
 }

@@ -21,6 +21,7 @@ public sealed class ArticleReader(IntakeOptions options)
         : $"the file is over the {options.MaxArticleBytes:N0}-byte limit");
 
     private readonly ArticleCleaner cleaner = new();
+    private readonly EditionLanguage language = new(options.Language);
 
     /// <summary>Reads the article in <paramref name="content"/>; <paramref name="name"/> is its file or blob name.</summary>
     /// <exception cref="ArticleRejectedException">The file cannot be used as an article; the reason says why.</exception>
@@ -76,6 +77,18 @@ public sealed class ArticleReader(IntakeOptions options)
             throw new ArticleRejectedException(name, RejectionCode.NoUsableSentences,
                 $"no usable sentences after removing captions and boilerplate ({removed} {(removed == 1 ? "part" : "parts")} removed; " +
                 $"no paragraph left with {Sentences.UsableWords} or more words)");
+        }
+
+        if (ReaderNotice.Measure(body.Paragraphs) is { } notice)
+        {
+            throw new ArticleRejectedException(name, RejectionCode.NotAnArticle,
+                $"the text is a page notice addressed to its visitor, not an article ({notice.Addressed} of its first {notice.Sentences} sentences speak to \"you\")");
+        }
+
+        if (language.OtherLanguage(body.Paragraphs) is { } other)
+        {
+            throw new ArticleRejectedException(name, RejectionCode.NotEditionLanguage,
+                $"the article is in {other}, not in the edition's language ({options.Language}; setting Intake__Language)");
         }
 
         return new Article

@@ -13,6 +13,12 @@ public enum RejectionCode
 
     /// <summary>Markdown, JSON or HTML nested deeper than intake reads.</summary>
     TooDeeplyNested,
+
+    /// <summary>The text is a page notice addressed to its visitor, not an article.</summary>
+    NotAnArticle,
+
+    /// <summary>The article is written in another language than the edition's.</summary>
+    NotEditionLanguage,
 }
 
 /// <summary>

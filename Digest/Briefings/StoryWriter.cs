@@ -18,6 +18,11 @@ public sealed partial class StoryWriter
 {
     private const double SameFactOverlap = 0.45;
     private const double SameQuoteOverlap = 0.6;
+    private const double SameFactShare = 0.5;
+
+    /// <summary>Two long sentences sharing this many content words (and a third of the shorter's) retell one event.</summary>
+    private const int ManySharedWords = 6;
+    private const double RestatedShare = 0.3;
 
     public Story Write(IReadOnlyList<ArticleSummary> sources)
     {
@@ -25,30 +30,25 @@ public sealed partial class StoryWriter
         var stems = sources.Select(s => (Title: SummaryTerms.ContentStems(s.Title), Sentences: s.Sentences.Select(SummaryTerms.ContentStems).ToArray())).ToArray();
         var candidates = Candidates(sources, stems);
         var chosen = PickSentences(candidates, TargetLength(sources.Count));
+        var texts = stems.Select(s => new HashSet<string>(s.Title.Concat(s.Sentences.SelectMany(x => x)))).ToArray();
+
+        // The lead of each source first, then the sentences after it: what a headline is made from when no title states the news.
+        var leads = sources.SelectMany((s, i) => s.Sentences.Select((text, p) => (text, i, p)))
+            .OrderBy(x => x.p).ThenBy(x => x.i).Select(x => x.text);
         return new Story
         {
-            Headline = Headline(sources, stems),
+            Headline = StoryHeadline.Choose(sources.Select(s => s.Title).ToArray(), texts, chosen.Select(c => c.Text).ToArray(), leads),
             Summary = chosen.Select(c => c.Text).ToArray(),
             Citations = chosen.Select(c => c.Source).ToArray(),
             Sources = sources.Select(s => new StorySource
             {
                 Article = s.Article,
-                Outlet = s.Outlet ?? SourceName(s),
+                Outlet = SourceNames.Of(s),
                 Title = s.Title,
                 Url = s.Url,
                 PublishedAt = s.PublishedAt,
             }).ToArray(),
         };
-    }
-
-    /// <summary>
-    /// What tells a source apart when nothing in it names its outlet: its file name without the extension
-    /// (<c>barn-fire-dunmore</c>), never a shared "unknown outlet".
-    /// </summary>
-    private static string SourceName(ArticleSummary summary)
-    {
-        var name = Path.GetFileNameWithoutExtension(summary.Article.Replace('\\', '/').Split('/')[^1]);
-        return name.Length > 0 ? name : summary.Article;
     }
 
     private static int TargetLength(int sourceCount) => sourceCount switch { 1 => 2, <= 3 => 3, _ => 4 };
@@ -60,13 +60,14 @@ public sealed partial class StoryWriter
         {
             for (var p = 0; p < sources[s].Sentences.Count; p++)
             {
-                var text = sources[s].Sentences[p];
-                if (!StoryText.StandsAlone(text))
+                var text = StoryText.Clean(sources[s].Sentences[p]);
+                if (!StoryText.StandsAlone(text) || StoryText.IsCaption(text) || StoryText.IsHeadlinese(text) || StoryText.IsPageText(text))
                 {
                     continue;
                 }
 
-                candidates.Add(new Candidate(text, s, p, [.. stems[s].Sentences[p]], Quotes(text), Figures(text)));
+                var sentenceStems = ReferenceEquals(text, sources[s].Sentences[p]) ? stems[s].Sentences[p] : SummaryTerms.ContentStems(text);
+                candidates.Add(new Candidate(text, s, p, [.. sentenceStems], Quotes(text), Figures(text)) { Names = StoryText.NameStems(text) });
             }
         }
 
@@ -93,49 +94,6 @@ public sealed partial class StoryWriter
         return candidates;
     }
 
-    private static string Headline(IReadOnlyList<ArticleSummary> sources, (List<string> Title, List<string>[] Sentences)[] stems)
-    {
-        // The title that best matches what all the sources report: most overlap with the other articles' titles and
-        // sentences. An angle piece's headline ("... as cities confront rising costs") loses to the plain event.
-        var texts = stems.Select(s => new HashSet<string>(s.Title.Concat(s.Sentences.SelectMany(x => x)))).ToArray();
-        // An explainer's title ("What we know about ...") loses to one that states the news.
-        var best = sources
-            .Select((summary, index) => (summary, index))
-            .Where(x => !string.IsNullOrWhiteSpace(x.summary.Title))
-            .Select(x => (Title: StoryText.WithoutDateline(x.summary.Title!.Trim()), x.index))
-            .Where(x => x.Title.Any(char.IsLower)) // "BAAR, SWITZERLAND" is a dateline on a line of its own
-            .Select(x => (x.Title, x.index, explainer: StoryText.IsExplainerTitle(x.Title), centrality: Centrality(StemsOfTitle(x.Title, sources[x.index].Title!, stems[x.index].Title), x.index, texts)))
-            .OrderBy(x => x.explainer)
-            .ThenByDescending(x => x.centrality)
-            .ThenBy(x => x.index)
-            .Select(x => x.Title)
-            .FirstOrDefault();
-        if (best is not null)
-        {
-            return best;
-        }
-
-        // The lead of each source first, then the sentences after it.
-        var leads = sources.SelectMany((s, i) => s.Sentences.Select((text, p) => (text, i, p)))
-            .OrderBy(x => x.p).ThenBy(x => x.i).Select(x => x.text);
-        return StoryText.HeadlineFrom(leads) ?? "Untitled story";
-    }
-
-    /// <summary>The stems of a title as the headline shows it (without its dateline); those of the whole title when nothing was cut.</summary>
-    private static List<string> StemsOfTitle(string shown, string title, List<string> titleStems) =>
-        shown.Length == title.Length && string.Equals(shown, title, StringComparison.Ordinal) ? titleStems : SummaryTerms.ContentStems(shown);
-
-    private static double Centrality(List<string> titleStems, int source, HashSet<string>[] texts)
-    {
-        var stems = new HashSet<string>(titleStems);
-        if (texts.Length == 1 || stems.Count == 0)
-        {
-            return 0;
-        }
-
-        return texts.Where((_, i) => i != source).Average(text => stems.Count(text.Contains) / (double)stems.Count);
-    }
-
     private static List<Candidate> PickSentences(List<Candidate> candidates, int count)
     {
         var chosen = new List<Candidate>();
@@ -146,13 +104,14 @@ public sealed partial class StoryWriter
                 break;
             }
 
-            // The lead may not open with "He", "It" ...: nothing before it says who or what.
-            if (chosen.Count == 0 && StoryText.OpensWithPronoun(candidate.Text))
+            // A sentence that leans on one the story does not show before it ("He said", "Larson said", "The
+            // satellite will map ..." with no satellite yet) is left for one that stands on its own.
+            if (StoryReferences.MissingReference(candidate.Text, chosen.Select(c => c.Text).ToList()) is not null)
             {
                 continue;
             }
 
-            if (chosen.Any(c => Overlap(c.Stems, candidate.Stems) >= SameFactOverlap || SharesQuote(c, candidate) || SharesFigure(c, candidate)))
+            if (chosen.Any(c => SameFact(c, candidate) || SharesQuote(c, candidate) || SharesFigure(c, candidate)))
             {
                 continue;
             }
@@ -163,6 +122,24 @@ public sealed partial class StoryWriter
         // A story whose every sentence leaned on another keeps none of them; its headline still says what happened.
         // Best-supported fact first: it is the story's lead. Each keeps the index of the source it was taken from.
         return chosen;
+    }
+
+    /// <summary>
+    /// The same fact in other words: high overlap of all content words, or most of the shorter sentence's content
+    /// words (three or more) found in the other, about the same names ("The Saudi cabinet has approved sweeping
+    /// economic reforms" and "Saudi Arabia's cabinet has agreed on a broad-based economic reform plan").
+    /// </summary>
+    private static bool SameFact(Candidate a, Candidate b)
+    {
+        if (Overlap(a.Stems, b.Stems) >= SameFactOverlap)
+        {
+            return true;
+        }
+
+        var common = a.Stems.Count(b.Stems.Contains);
+        var smaller = Math.Min(a.Stems.Count, b.Stems.Count);
+        return a.Names.Overlaps(b.Names) &&
+               ((common >= 3 && common >= SameFactShare * smaller) || (common >= ManySharedWords && common >= RestatedShare * smaller));
     }
 
     /// <summary>Two sentences giving the same distinctive figure ($412.8 million, 6-3, 24%) state the same fact.</summary>
@@ -223,5 +200,8 @@ public sealed partial class StoryWriter
         public List<HashSet<string>> Quotes { get; } = quotes;
 
         public double Score { get; set; }
+
+        /// <summary>Stems of the names and figures: who or what the sentence is about.</summary>
+        public HashSet<string> Names { get; init; } = [];
     }
 }

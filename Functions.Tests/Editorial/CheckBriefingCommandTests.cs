@@ -36,12 +36,12 @@ public sealed class CheckBriefingCommandTests : IDisposable
             ArticleCount = 4,
             Stories =
             [
-                Story("Port Calder, Oregon (Wire) -- Overnight storms knock out power", ["Storms knocked out power to 41,000 homes."], "Unknown outlet"),
+                Story("Port Calder, Oregon (Wire) -- Overnight storms knock out power", ["Storms knocked out power to 41,000 homes in Port Calder overnight."], "a0"),
                 Story("The president said he was open to the possibility of meeting",
-                    ["That is how long it took, he said, for the hay barn to burn.", "Here's what the new budget pays for.",
-                     "The audit was published by Tomas Reyes — Valley Ledger — posted Friday."], "Harbor Times"),
+                    ["That is how long it took, he said, for the hay barn to burn.", "Here's what you need to know about the new budget.",
+                     "In this photo released by the county, the barn burns on Wednesday night."], "Harbor Times"),
                 Story("Freight train derails near Port Calder",
-                    ["Twenty-three cars of an Allard & Western Railway freight train jumped the tracks.", "Twenty-three of the train's 96 cars left the tracks."],
+                    ["Twenty-three cars of an Allard & Western Railway freight train jumped the tracks near Port Calder.", "Twenty-three cars of the freight train left the tracks near Port Calder on Thursday."],
                     "Cascade Wire"),
                 Story("A fire destroyed a hay barn and killed 14 dairy calves at the Hollis family farm…", ["A fire destroyed a hay barn."], "Valley Ledger"),
             ],
@@ -49,13 +49,13 @@ public sealed class CheckBriefingCommandTests : IDisposable
 
         var kinds = BriefingCheck.Check(briefing).Select(f => f.Kind).ToList();
 
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.UnknownOutlet));
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.DatelinedHeadline));
-        Assert.Equal(2, kinds.Count(k => k == BriefingCheck.CutHeadline));
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.PointsOutside));
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.Teaser));
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.Byline));
-        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.FactTwice));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.SourceName));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.HeadlineDateline));
+        Assert.Equal(2, kinds.Count(k => k == BriefingCheck.HeadlineCut));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.Dangling));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.PageText));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.Caption));
+        Assert.Equal(1, kinds.Count(k => k == BriefingCheck.NearDuplicate));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class CheckBriefingCommandTests : IDisposable
         var (exit, output) = await InvokeAsync("check-briefing", Path.Combine(folder, "briefings", "2026-11-20.json"), "--list", "--strict");
 
         Assert.True(exit == DigestCli.Success, output);
-        Assert.Contains("headlines flagged: 0 (0.0%); story sentences flagged: 0 (0.0%)", output, StringComparison.Ordinal);
+        Assert.Contains("headlines flagged: 0 (0.0%); story sentences flagged: 0 (0.0%); total findings: 0", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CheckBriefingCommandTests : IDisposable
         Assert.Equal("Valley Ledger", outlets["derailment-valley-ledger.md"]);
         Assert.Equal("Harbor Times", outlets["fire-chief-harbor-times.md"]);
         Assert.Equal("Metro Wire", outlets["fire-chief-metro-wire.txt"]);
-        Assert.Equal("barn-fire-dunmore", outlets["barn-fire-dunmore.txt"]);
+        Assert.DoesNotContain("barn-fire", outlets["barn-fire-dunmore.txt"], StringComparison.Ordinal);
         var derailment = briefing.Stories.Single(s => s.Sources.Count == 3);
         Assert.Equal("Freight train derails near Port Calder, spilling wheat into Millrace Creek", derailment.Headline);
     }

@@ -18,6 +18,7 @@ public sealed class ArticleCleaner
     {
         var run = new CleanupRun();
         var cleanTitle = run.AcceptTitle(title);
+        var titleFromBody = false;
         foreach (var raw in paragraphs)
         {
             var paragraph = TextNormalizer.CollapseWhitespace(raw);
@@ -38,6 +39,8 @@ public sealed class ArticleCleaner
                 if (cleanTitle is null && run.TakeTitle(paragraph) is { } found)
                 {
                     cleanTitle = found;
+                    titleFromBody = true;
+                    run.DropDeck();
                     continue;
                 }
             }
@@ -46,6 +49,16 @@ public sealed class ArticleCleaner
         }
 
         run.DropTrailingTags();
+
+        // A line taken as the title because it opens the text states what the article reports: one that shares none
+        // of the body's words is page furniture ("Page Content", "Play Facebook", "Image copyright AFP"). A title the
+        // format names (a page's <title>, front matter, a JSON field) is the publisher's own and stays.
+        if (cleanTitle is not null && titleFromBody && !TitleText.SharesBody(cleanTitle, run.Kept))
+        {
+            run.Drop(DroppedKinds.Clutter, cleanTitle);
+            cleanTitle = null;
+        }
+
         return new CleanedBody(cleanTitle is null ? null : TitleText.StripWirePrefix(cleanTitle), run.Kept, run.Dropped, run.Outlet, run.Date);
     }
 
@@ -62,6 +75,9 @@ public sealed class ArticleCleaner
 
         /// <summary>True when the first kept paragraph is the dek sentence that followed a leading dateline.</summary>
         public bool KeptDek { get; private set; }
+
+        /// <summary>True when the first kept paragraph is one sentence after a bare date field: a deck if more follows.</summary>
+        private bool _deckAfterDateField;
 
         /// <summary>True right after a byline that named no outlet: the next line may be the outlet's name.</summary>
         private bool _outletMayFollow;
@@ -81,7 +97,7 @@ public sealed class ArticleCleaner
             }
 
             var headline = TitleText.StripWirePrefix(paragraph);
-            if (IsTitle(headline))
+            if (IsTitle(headline) || (Kept.Count == 0 && TitleText.IsTitleLine(headline)))
             {
                 return headline;
             }
@@ -143,6 +159,10 @@ public sealed class ArticleCleaner
                     Date ??= date;
                     paragraph = rest;
                     KeptDek = true;
+
+                    // After a bare date field ("date 2025-08-06 ..."), one sentence with the title under it is the
+                    // page's standfirst: a deck, not the lead (a place dateline opens the lead itself).
+                    _deckAfterDateField = Datelines.IsDateField(dateline) && Sentences.Split(rest).Count == 1;
                 }
             }
 
@@ -173,6 +193,16 @@ public sealed class ArticleCleaner
         }
 
         /// <summary>Drops closing paragraphs that are bare tag lists (<c>Politics, Harbor City, Transit</c>).</summary>
+        /// <summary>Drops the one sentence kept under a date field when a title follows it: it was the deck above the title.</summary>
+        public void DropDeck()
+        {
+            if (_deckAfterDateField && Kept.Count == 1 && KeptDek)
+            {
+                Drop(DroppedKinds.Deck, Kept[0]);
+                Kept.RemoveAt(0);
+            }
+        }
+
         public void DropTrailingTags()
         {
             while (Kept.Count > 0 && TagLines.IsBareList(Kept[^1]))

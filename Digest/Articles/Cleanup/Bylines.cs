@@ -67,7 +67,7 @@ internal static partial class Bylines
     public static string? OutletUnderByline(string paragraph)
     {
         var match = OutletLine().Match(paragraph);
-        return match.Success && !SentenceEnd().IsMatch(paragraph) && !Datelines.StartsWithDateline(paragraph)
+        return match.Success && !SentenceEnd().IsMatch(paragraph) && !Datelines.StartsWithDateline(paragraph) && !Captions.IsSlashCredit(paragraph)
             ? AsOutlet(match.Groups["outlet"].Value)
             : null;
     }

@@ -32,7 +32,19 @@ internal static partial class Captions
     /// <summary>True when the whole paragraph is a caption or a credit line.</summary>
     public static bool IsCaption(string paragraph) =>
         CaptionLead().IsMatch(paragraph) || GettyCaption().IsMatch(paragraph) || CreditOnly().IsMatch(paragraph) ||
-        BracketedCredit().IsMatch(paragraph);
+        BracketedCredit().IsMatch(paragraph) || IsSlashCredit(paragraph);
+
+    /// <summary>
+    /// A photo credit by its shape: a short line of two names joined by a slash, each capitalised or a user handle,
+    /// with no sentence in it (<c>Jdarsie11 / Wikimedia Commons</c>, <c>Ana Ruiz / Getty Images</c>).
+    /// </summary>
+    public static bool IsSlashCredit(string paragraph)
+    {
+        var parts = paragraph.Split('/', StringSplitOptions.TrimEntries);
+        return parts.Length is 2 or 3 && paragraph.Length <= 80 && !paragraph.Contains("://", StringComparison.Ordinal) &&
+               parts.All(p => p.Length > 1 && char.IsUpper(p[0]) && p.Split(' ').Length <= 4 && !p.Any(c => c is '.' or '!' or '?' or ',' or ';') &&
+                              p.Split(' ').All(w => w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]) || w is "of" or "via" or "for" or "the")));
+    }
 
     /// <summary>
     /// Finds a credit in brackets at the start or end of a paragraph, e.g. <c>(Photo by NAME/AGENCY via Getty Images)</c>.

@@ -59,6 +59,11 @@ internal static class Datelines
         return (null, paragraph, null);
     }
 
+    /// <summary>True for a labelled date field (<c>date 2025-08-06</c>, <c>Published Aug. 6, 2025</c>) rather than a news dateline.</summary>
+    public static bool IsDateField(string dateline) => LabelLead.IsMatch(dateline);
+
+    private static readonly Regex LabelLead = new($@"^{Label}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>True when the text starts with a date or dateline lead-in (so it can never be a title).</summary>
     public static bool StartsWithDateline(string text) =>
         IsDateOnly(text, out _) || SplitPrefix(text).Dateline is not null;

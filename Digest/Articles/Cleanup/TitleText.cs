@@ -44,6 +44,51 @@ internal static partial class TitleText
         return long4.Count >= 2 && long4.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0])) && !IsMetadata(line);
     }
 
+    /// <summary>
+    /// True for the line a plain article opens with when it is its title: a title-like line (no closing full stop,
+    /// up to 25 words) that starts with a capital, a digit or a quote and does not end on a comma or semicolon.
+    /// </summary>
+    public static bool IsTitleLine(string line) =>
+        LooksLikeTitle(line) && Sentences.WordCount(line) >= 3 && (char.IsUpper(line[0]) || char.IsDigit(line[0]) || line[0] is '"' or '“' or '‘') &&
+        !line.EndsWith(',') && !line.EndsWith(';');
+
+    /// <summary>
+    /// True when the title shares words with the body it heads: two of its content words (one when it has three or
+    /// fewer) appear in the body, compared by their first five letters, so "donates" finds "donation".
+    /// </summary>
+    public static bool SharesBody(string title, IReadOnlyList<string> body)
+    {
+        var words = ContentWords(title).Distinct().ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var needed = words.Count >= 4 ? 2 : 1;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraph in body.Take(40))
+        {
+            foreach (var word in words)
+            {
+                if (!found.Contains(word) && paragraph.Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(word);
+                    if (found.Count >= needed)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> ContentWords(string text) =>
+        Digest.Language.Words.Tokenize(text)
+            .Where(w => w.Length >= 3 && w.Any(char.IsLetter) && !Digest.Language.StopWords.Contains(w))
+            .Select(w => w.Length > 5 ? w[..5] : w);
+
     /// <summary>True when the line is a date, dateline, byline, caption, prompt, end note or tag line.</summary>
     public static bool IsMetadata(string line) =>
         Datelines.StartsWithDateline(line) || Bylines.TryParse(line, out _) || Captions.IsCaption(line) ||
