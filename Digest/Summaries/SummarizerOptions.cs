@@ -23,6 +23,10 @@ public sealed class SummarizerOptions : IValidatableObject
     [Range(0, 20)]
     public int KeyPhrases { get; set; } = 5;
 
+    /// <summary>Event terms (names, amounts, years) kept per article from its whole text, for grouping.</summary>
+    [Range(0, 64)]
+    public int EventTerms { get; set; } = 16;
+
     /// <summary>The Azure AI Language resource, used when <see cref="Provider"/> is one of the <c>language-</c> ones.</summary>
     public LanguageServiceOptions Language { get; set; } = new();
 

@@ -16,6 +16,9 @@ internal static class SummaryTerms
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
 
+    /// <summary>Marks an event term's key apart from word stems, which never hold a control character.</summary>
+    private const char EventTermPrefix = '\u0001';
+
     /// <summary>
     /// Counts the summaries' terms; the result makes each summary's vector when asked. <paramref name="indexTerms"/> is
     /// how many of each summary's heaviest terms index its story (<see cref="TermVector.IndexTerms"/>).
@@ -28,6 +31,9 @@ internal static class SummaryTerms
         // by sorting their keys once rather than in a dictionary of every pair.
         TermIds? terms = new TermIds();
         var counts = new DocumentTerms[summaries.Count];
+        var eventCounts = new DocumentTerms[summaries.Count];
+        var eventTerms = new Dictionary<int, float>();
+        var noPairs = new Dictionary<long, (float Count, int First)>();
         var stemTerms = new Dictionary<int, float>();
         var pairTerms = new Dictionary<long, (float Count, int First)>();
         var pairTotal = 0;
@@ -53,13 +59,21 @@ internal static class SummaryTerms
             }
 
             counts[d] = DocumentTerms.From(stemTerms, pairTerms);
+            eventTerms.Clear();
+            AddEventTerms(summary.EventTerms, eventTerms, terms);
+            foreach (var term in eventTerms.Keys)
+            {
+                terms.StemFrequency[term]++;
+            }
+
+            eventCounts[d] = eventTerms.Count == 0 ? default : DocumentTerms.From(eventTerms, noPairs);
             pairTotal += pairTerms.Count;
         }
 
         // The stem dictionary is not needed past this point; only the stems' order and frequency are.
         var (stemOrder, stemFrequency) = (terms.StemOrder, terms.StemFrequency);
         terms = null;
-        return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
+        return new SummaryVectors(counts, eventCounts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
     }
 
     /// <summary>
@@ -180,6 +194,21 @@ internal static class SummaryTerms
         return stems;
     }
 
+    /// <summary>
+    /// The summary's event terms, each a term of its own, apart from any word stem: a name or amount is matched whole,
+    /// so "north korea" says nothing of "south korea". Each counts once however often the article used it.
+    /// </summary>
+    private static void AddEventTerms(IReadOnlyList<string> eventTerms, Dictionary<int, float> found, TermIds ids)
+    {
+        foreach (var term in eventTerms)
+        {
+            if (!string.IsNullOrWhiteSpace(term))
+            {
+                found[ids.Of(EventTermPrefix + term)] = 1f;
+            }
+        }
+    }
+
     private static void AddText(
         string? text, float weight, Dictionary<int, float> stemTerms, Dictionary<long, (float Count, int First)> pairTerms, TermIds ids)
     {
@@ -282,6 +311,7 @@ internal static class SummaryTerms
 /// </summary>
 internal sealed class SummaryVectors(
     SummaryTerms.DocumentTerms[] counts,
+    SummaryTerms.DocumentTerms[] eventCounts,
     List<int> stemOrder,
     List<int> stemFrequency,
     (long[] Keys, int[] Frequency, int[] Order) sharedPairs,
@@ -312,5 +342,33 @@ internal sealed class SummaryVectors(
 
         counts[index] = default;
         return TermVector.FromWeights(all, indexTerms);
+    }
+
+    /// <summary>
+    /// Summary <paramref name="index"/>'s event terms that another summary of the day shares (ids ascending), each
+    /// weighted by how unlikely it is that two unrelated reports share it, <c>ln((N + 1) / (1 + df))</c>; the heaviest
+    /// index it. Empty for a record without event terms. Asked once per summary.
+    /// </summary>
+    public TermVector TakeEvents(int index)
+    {
+        all.Clear();
+        var documents = Math.Max(eventCounts.Length, SummaryTerms.MinimumDocuments);
+        var document = eventCounts[index];
+        for (var t = 0; t < document.Stems; t++)
+        {
+            var term = document.Stem(t);
+            var frequency = stemFrequency[term];
+            if (frequency > 1)
+            {
+                all.Add((stemOrder[term], (float)Math.Log((documents + 1.0) / (1.0 + frequency)), true));
+            }
+        }
+
+        eventCounts[index] = default;
+        all.Sort((x, y) => x.Id.CompareTo(y.Id));
+        var ids = all.Select(t => t.Id).ToArray();
+        var weights = all.Select(t => t.Weight).ToArray();
+        var heaviest = all.OrderByDescending(t => t.Weight).ThenBy(t => t.Id).Take(indexTerms).Select(t => t.Id).ToArray();
+        return new TermVector(ids, weights, 0, heaviest);
     }
 }
