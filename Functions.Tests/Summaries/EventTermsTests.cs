@@ -57,6 +57,21 @@ public class EventTermsTests
         Assert.Equal(["dunmore ridge", "olwen pryce"], summary.EventTerms.Take(2));
     }
 
+    [Fact]
+    public async Task Summarize_SameArticleTwice_GivesTheSameEventTerms()
+    {
+        Assert.Equal((await SummarizeAsync()).EventTerms, (await SummarizeAsync()).EventTerms);
+    }
+
+    [Fact]
+    public async Task Summarize_DefaultOptions_KeepNoEventTerms()
+    {
+        var summary = await new BuiltInSummarizer(new SummarizerOptions(), new Digest.Tests.TestSupport.ManualTime(Now))
+            .SummarizeAsync(NewsArticles.WithParagraphs(MineRescue));
+
+        Assert.Empty(summary.EventTerms);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

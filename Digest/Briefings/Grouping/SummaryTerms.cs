@@ -16,8 +16,6 @@ internal static class SummaryTerms
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
 
-    /// <summary>Marks an event term's key apart from word stems, which never hold a control character.</summary>
-    private const char EventTermPrefix = '\u0001';
 
     /// <summary>
     /// Counts the summaries' terms; the result makes each summary's vector when asked. <paramref name="indexTerms"/> is
@@ -63,7 +61,7 @@ internal static class SummaryTerms
             AddEventTerms(summary.EventTerms, eventTerms, terms);
             foreach (var term in eventTerms.Keys)
             {
-                terms.StemFrequency[term]++;
+                terms.EventFrequency[term]++;
             }
 
             eventCounts[d] = eventTerms.Count == 0 ? default : DocumentTerms.From(eventTerms, noPairs);
@@ -72,8 +70,9 @@ internal static class SummaryTerms
 
         // The stem dictionary is not needed past this point; only the stems' order and frequency are.
         var (stemOrder, stemFrequency) = (terms.StemOrder, terms.StemFrequency);
+        var (eventOrder, eventFrequency) = (terms.EventOrder, terms.EventFrequency);
         terms = null;
-        return new SummaryVectors(counts, eventCounts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
+        return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), (eventCounts, eventOrder, eventFrequency), indexTerms);
     }
 
     /// <summary>
@@ -204,7 +203,7 @@ internal static class SummaryTerms
         {
             if (!string.IsNullOrWhiteSpace(term))
             {
-                found[ids.Of(EventTermPrefix + term)] = 1f;
+                found[ids.EventOf(term)] = 1f;
             }
         }
     }
@@ -279,6 +278,7 @@ internal static class SummaryTerms
     private sealed class TermIds
     {
         private readonly Dictionary<string, int> stems = new(StringComparer.Ordinal);
+        private readonly Dictionary<ulong, int> events = [];
         private int order;
 
         /// <summary>By stem index: the stem's id.</summary>
@@ -288,6 +288,36 @@ internal static class SummaryTerms
         public List<int> StemFrequency { get; } = [];
 
         public int NextOrder() => order++;
+
+        /// <summary>By event term index: the term's id (apart from every stem's).</summary>
+        public List<int> EventOrder { get; } = [];
+
+        /// <summary>By event term index: how many summaries hold the term.</summary>
+        public List<int> EventFrequency { get; } = [];
+
+        /// <summary>
+        /// The event term's index. Terms are told apart by a 64-bit hash of their text rather than kept as strings: a
+        /// day of 100,000 reports holds some hundreds of thousands of names, most of them once.
+        /// </summary>
+        public int EventOf(string term)
+        {
+            var next = NextOrder();
+            var hash = 14695981039346656037UL;
+            foreach (var c in term)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(events, hash, out var exists);
+            if (!exists)
+            {
+                index = events.Count - 1;
+                EventOrder.Add(next);
+                EventFrequency.Add(0);
+            }
+
+            return index;
+        }
 
         /// <summary>The stem's index.</summary>
         public int Of(string stem)
@@ -311,12 +341,15 @@ internal static class SummaryTerms
 /// </summary>
 internal sealed class SummaryVectors(
     SummaryTerms.DocumentTerms[] counts,
-    SummaryTerms.DocumentTerms[] eventCounts,
     List<int> stemOrder,
     List<int> stemFrequency,
     (long[] Keys, int[] Frequency, int[] Order) sharedPairs,
+    (SummaryTerms.DocumentTerms[] Counts, List<int> Order, List<int> Frequency) events,
     int indexTerms)
 {
+    /// <summary>The event vector of a summary without shared event terms (and of every record stored without them).</summary>
+    private static readonly TermVector NoEvents = new([], [], 0, []);
+
     private readonly List<(int Id, float Weight, bool Shared)> all = [];
 
     /// <summary>The vector of summary <paramref name="index"/>; asked once per summary.</summary>
@@ -352,19 +385,24 @@ internal sealed class SummaryVectors(
     public TermVector TakeEvents(int index)
     {
         all.Clear();
-        var documents = Math.Max(eventCounts.Length, SummaryTerms.MinimumDocuments);
-        var document = eventCounts[index];
+        var documents = Math.Max(events.Counts.Length, SummaryTerms.MinimumDocuments);
+        var document = events.Counts[index];
         for (var t = 0; t < document.Stems; t++)
         {
             var term = document.Stem(t);
-            var frequency = stemFrequency[term];
+            var frequency = events.Frequency[term];
             if (frequency > 1)
             {
-                all.Add((stemOrder[term], (float)Math.Log((documents + 1.0) / (1.0 + frequency)), true));
+                all.Add((events.Order[term], (float)Math.Log((documents + 1.0) / (1.0 + frequency)), true));
             }
         }
 
-        eventCounts[index] = default;
+        events.Counts[index] = default;
+        if (all.Count == 0)
+        {
+            return NoEvents;
+        }
+
         all.Sort((x, y) => x.Id.CompareTo(y.Id));
         var ids = all.Select(t => t.Id).ToArray();
         var weights = all.Select(t => t.Weight).ToArray();
