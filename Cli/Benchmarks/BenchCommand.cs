@@ -27,32 +27,35 @@ public static class BenchCommand
             DefaultValueFactory = _ => [10_000, 100_000, 300_000],
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("bench", "Measure summarize throughput and briefing composition time and memory.") { articles, sizes };
+        var eventTerms = EventTermsOption();
+        var command = new Command("bench", "Measure summarize throughput and briefing composition time and memory.") { articles, sizes, eventTerms };
         command.SetAction(async (parse, cancellationToken) =>
         {
             PinToOneCore();
             var count = parse.GetValue(articles);
+            var terms = parse.GetValue(eventTerms);
             await output.WriteLineAsync($"Summarize (one core, ~600-word articles, parse + summarize), {count} articles each:");
-            var text = SummarizeThroughput(count, html: false);
+            var text = SummarizeThroughput(count, html: false, terms);
             await output.WriteLineAsync($"  text articles: {text.Total,8:N0} articles/s  (reading alone: {text.Read:N0}/s)");
-            var html = SummarizeThroughput(count / 4, html: true);
+            var html = SummarizeThroughput(count / 4, html: true, terms);
             await output.WriteLineAsync($"  HTML pages:    {html.Total,8:N0} pages/s     (reading alone: {html.Read:N0}/s)");
             await output.WriteLineAsync("Compose a briefing (each size in a fresh process):");
             foreach (var size in parse.GetValue(sizes)!)
             {
-                await output.WriteLineAsync($"  {size,9:N0} summaries: {await ComposeInChildAsync(size, cancellationToken)}");
+                await output.WriteLineAsync($"  {size,9:N0} summaries: {await ComposeInChildAsync(size, terms, cancellationToken)}");
             }
 
             return DigestCli.Success;
         });
 
         var composeCount = new Option<int>("--count") { Required = true };
-        var child = new Command("compose-child", "Used by bench: composes from synthetic summaries and prints time and peak memory.") { composeCount };
+        var childEventTerms = EventTermsOption();
+        var child = new Command("compose-child", "Used by bench: composes from synthetic summaries and prints time and peak memory.") { composeCount, childEventTerms };
         child.Hidden = true;
         child.SetAction(async (parse, _) =>
         {
             PinToOneCore();
-            await output.WriteLineAsync(Compose(parse.GetValue(composeCount)));
+            await output.WriteLineAsync(Compose(parse.GetValue(composeCount), parse.GetValue(childEventTerms)));
             return DigestCli.Success;
         });
         command.Subcommands.Add(child);
@@ -63,8 +66,14 @@ public static class BenchCommand
         return command;
     }
 
+    private static Option<int> EventTermsOption() => new("--event-terms")
+    {
+        Description = "Event terms per summary (Summarizer:EventTerms): kept by the summarizer and carried by each synthetic summary composed",
+        DefaultValueFactory = _ => new SummarizerOptions().EventTerms,
+    };
+
     /// <summary>Articles per second for reading alone and for reading plus summarizing, single-threaded after a warm-up.</summary>
-    private static (double Read, double Total) SummarizeThroughput(int count, bool html)
+    private static (double Read, double Total) SummarizeThroughput(int count, bool html, int eventTerms)
     {
         var news = new SyntheticNews(seed: 42);
         var inputs = Enumerable.Range(0, count)
@@ -72,7 +81,7 @@ public static class BenchCommand
             .ToArray();
         var extension = html ? ".html" : ".txt";
         var reader = new ArticleReader(new IntakeOptions());
-        var summarizer = new BuiltInSummarizer(new SummarizerOptions(), TimeProvider.System);
+        var summarizer = new BuiltInSummarizer(new SummarizerOptions { EventTerms = eventTerms }, TimeProvider.System);
 
         // One full pass first, so tiered compilation has settled before anything is timed.
         for (var i = 0; i < count; i++)
@@ -96,7 +105,7 @@ public static class BenchCommand
         return (read, count / stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static string Compose(int count)
+    private static string Compose(int count, int eventTerms)
     {
         var news = new SyntheticNews(seed: count);
         var summaries = new List<ArticleSummary>(count);
@@ -106,7 +115,7 @@ public static class BenchCommand
             var outlets = 1 + (eventId % 7 == 0 ? 3 : eventId % 3);
             for (var outlet = 0; outlet < outlets && summaries.Count < count; outlet++)
             {
-                summaries.Add(news.Summary(eventId, outlet, Day));
+                summaries.Add(news.Summary(eventId, outlet, Day, eventTerms));
             }
         }
 
@@ -128,7 +137,7 @@ public static class BenchCommand
             $"email HTML {System.Text.Encoding.UTF8.GetByteCount(email.HtmlBody) / 1024.0:N1} KB");
     }
 
-    private static async Task<string> ComposeInChildAsync(int count, CancellationToken cancellationToken)
+    private static async Task<string> ComposeInChildAsync(int count, int eventTerms, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -136,7 +145,7 @@ public static class BenchCommand
             start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "bench", "compose-child", "--count", count.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "bench", "compose-child", "--count", count.ToString(CultureInfo.InvariantCulture), "--event-terms", eventTerms.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

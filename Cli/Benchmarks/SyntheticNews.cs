@@ -72,7 +72,7 @@ public sealed class SyntheticNews(int seed)
     }
 
     /// <summary>A summary record as the summarizer would make it, for event <paramref name="eventId"/>, reported by <paramref name="outlet"/>.</summary>
-    public ArticleSummary Summary(int eventId, int outlet, DateTimeOffset day)
+    public ArticleSummary Summary(int eventId, int outlet, DateTimeOffset day, int eventTerms = 0)
     {
         var at = day.AddMinutes(random.Next(0, 24 * 60));
         return new ArticleSummary
@@ -85,9 +85,39 @@ public sealed class SyntheticNews(int seed)
             ContentHash = $"{eventId:x8}{outlet:x8}{random.Next():x8}",
             Sentences = [Sentence(eventId), Sentence(eventId), Sentence(eventId)],
             KeyPhrases = [Name(eventId, 0), Name(eventId, 1), Topic(eventId, 0)],
+            EventTerms = EventTerms(eventId, eventTerms),
             WordCount = 600,
             SummarizedAt = at,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> event terms as the summarizer keeps them: the event's own names and figures (the first
+    /// nine), then names many events share (a country, an institution).
+    /// </summary>
+    private string[] EventTerms(int eventId, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var terms = new string[Math.Max(count, 9)];
+        for (var i = 0; i < 3; i++)
+        {
+            terms[i] = Name(eventId, i).ToLowerInvariant();
+            terms[i + 3] = $"{Name(eventId, i)} {Name(eventId, (i + 1) % 3)}".ToLowerInvariant();
+        }
+
+        terms[6] = $"{(eventId % 900) + 2} people";
+        terms[7] = $"${(eventId % 97) + 1}.{eventId % 10} million";
+        terms[8] = $"{2000 + (eventId % 27)}";
+        for (var i = 9; i < terms.Length; i++)
+        {
+            terms[i] = Capitalize(Common[random.Next(Common.Length)]).ToLowerInvariant();
+        }
+
+        return terms[..count];
     }
 
     private string Title(int eventId) =>

@@ -26,6 +26,12 @@ public sealed record ArticleSummary
     /// <summary>Key phrases, most important first.</summary>
     public IReadOnlyList<string> KeyPhrases { get; init; } = [];
 
+    /// <summary>
+    /// Terms of the whole article that tell its event (names, amounts with what they count, years), lower case, most
+    /// used first. Grouping weighs them with the summary; a record stored before they were kept has none.
+    /// </summary>
+    public IReadOnlyList<string> EventTerms { get; init; } = [];
+
     /// <summary>Words in the article body.</summary>
     public int WordCount { get; init; }
 

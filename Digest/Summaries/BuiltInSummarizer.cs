@@ -83,6 +83,7 @@ public sealed class BuiltInSummarizer : ISummarizer
             ContentHash = article.ContentHash,
             Sentences = sentences,
             KeyPhrases = KeyPhrases.Extract(text, candidates, article.Title, _options.KeyPhrases),
+            EventTerms = EventTerms.Extract(text, _options.EventTerms),
             WordCount = CountWords(article.Paragraphs),
             Provider = ProviderName,
             SummarizedAt = _time.GetUtcNow(),

@@ -185,6 +185,9 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("Mail__EditionStories", "0", "EditionStories")]
     [InlineData("Grouping__MinSharedTerms", "0", "MinSharedTerms")]
     [InlineData("Grouping__MaxPublishedApart", "00:00:10", "MaxPublishedApart")]
+    [InlineData("Grouping__EventEvidenceSpan", "0", "EventEvidenceSpan")]
+    [InlineData("Grouping__EventTermWeight", "1.5", "EventTermWeight")]
+    [InlineData("Summarizer__EventTerms", "65", "EventTerms")]
     [InlineData("Subscriptions__SigningKey", "@Microsoft.KeyVault(VaultName=kv;SecretName=x)", "Subscriptions:SigningKey")]
     public async Task Run_BadSetting_StopsBeforeReadingAnythingAndNamesTheSetting(string variable, string value, string named)
     {

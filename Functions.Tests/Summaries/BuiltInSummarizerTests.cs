@@ -62,9 +62,10 @@ public class BuiltInSummarizerTests
         var first = await CreateSut(sentences: 4).SummarizeAsync(NewsArticles.FloodWall());
         var second = await CreateSut(sentences: 4).SummarizeAsync(NewsArticles.FloodWall());
 
-        Assert.Equal(first, second with { Sentences = first.Sentences, KeyPhrases = first.KeyPhrases });
+        Assert.Equal(first, second with { Sentences = first.Sentences, KeyPhrases = first.KeyPhrases, EventTerms = first.EventTerms });
         Assert.Equal(first.Sentences, second.Sentences);
         Assert.Equal(first.KeyPhrases, second.KeyPhrases);
+        Assert.Equal(first.EventTerms, second.EventTerms);
     }
 
     [Fact]

@@ -25,6 +25,26 @@ public sealed class GroupingOptions
     [Range(1, 100)]
     public int MinSharedTerms { get; set; } = 5;
 
+    /// <summary>
+    /// The strongest link two articles get from their event terms alone (names, amounts, years from their whole texts,
+    /// see <see cref="Summaries.ArticleSummary.EventTerms"/>) when their summaries are too unlike to link them; 0 never
+    /// links on event terms.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double EventTermWeight { get; set; } = 0.6;
+
+    /// <summary>
+    /// Evidence from shared event terms (the sum over them of <c>ln((N + 1) / (1 + df))</c>, how unlikely each is to be
+    /// shared by chance on a day of N articles) below which it links nothing: a shared country, party or institution
+    /// is topic, three rare names or figures on a day of some hundreds of articles tell an event.
+    /// </summary>
+    [Range(0.0, 1_000.0)]
+    public double EventEvidenceFloor { get; set; } = 16;
+
+    /// <summary>Evidence past <see cref="EventEvidenceFloor"/> over which the event-term link grows to <see cref="EventTermWeight"/>.</summary>
+    [Range(0.1, 1_000.0)]
+    public double EventEvidenceSpan { get; set; } = 8;
+
     /// <summary>Heaviest terms of each article that index it for candidate look-up.</summary>
     [Range(1, 100)]
     public int IndexTermsPerArticle { get; set; } = 12;

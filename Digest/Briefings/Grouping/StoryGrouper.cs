@@ -43,6 +43,7 @@ public sealed class StoryGrouper(GroupingOptions options)
             .ThenBy(i => summaries[i].Article, StringComparer.Ordinal)
             .ToArray();
         var vectors = new TermVector?[summaries.Count];
+        var events = new TermVector?[summaries.Count];
         var postings = new Postings();
         var shared = new Dictionary<int, int>();
         var links = new List<Link>();
@@ -51,8 +52,11 @@ public sealed class StoryGrouper(GroupingOptions options)
         {
             var vector = source.Take(index);
             vectors[index] = vector;
+            var eventVector = events[index] = source.TakeEvents(index);
             shared.Clear();
-            foreach (var term in vector.IndexTerms)
+            // An article is looked up by its heaviest summary terms and by its rarest event terms: two reports told in
+            // different words are found by the names and figures they share.
+            foreach (var term in vector.IndexTerms.Concat(eventVector.IndexTerms))
             {
                 // Summaries are indexed in time order, so the newest holding a common term are the likely matches.
                 for (var (e, k) = (postings.Newest(term), 0); e >= 0 && k < options.MaxArticlesPerTerm; e = postings.Next(e), k++)
@@ -71,14 +75,14 @@ public sealed class StoryGrouper(GroupingOptions options)
                     continue;
                 }
 
-                var (similarity, sharedTerms) = Cosine(vector, vectors[other]!);
-                if (similarity >= options.LinkFloor && sharedTerms >= options.MinSharedTerms)
+                var similarity = Similarity(vector, vectors[other]!, eventVector, events[other]!);
+                if (similarity > 0)
                 {
                     links.Add(new Link(other, index, similarity));
                 }
             }
 
-            foreach (var term in vector.IndexTerms)
+            foreach (var term in vector.IndexTerms.Concat(eventVector.IndexTerms))
             {
                 postings.Add(term, index);
             }
@@ -88,6 +92,58 @@ public sealed class StoryGrouper(GroupingOptions options)
     }
 
     private static DateTimeOffset Time(ArticleSummary summary) => summary.PublishedAt ?? summary.SummarizedAt;
+
+    /// <summary>
+    /// How alike two articles are, 0 for no link. Their summaries decide when they can: the TF-IDF cosine, if the two
+    /// share <see cref="GroupingOptions.MinSharedTerms"/> terms and it reaches <see cref="GroupingOptions.LinkFloor"/>.
+    /// Only when the summaries cannot link them do their event terms speak: the evidence of the names and figures both
+    /// hold (see <see cref="Evidence"/>) past <see cref="GroupingOptions.EventEvidenceFloor"/> gives a link that grows
+    /// over <see cref="GroupingOptions.EventEvidenceSpan"/> up to <see cref="GroupingOptions.EventTermWeight"/>. Event
+    /// terms never add to a summary link: reports of two events on one topic share names too, and a boost would push
+    /// such pairs over the joining threshold; an event told in different words has no summary link to boost.
+    /// </summary>
+    private double Similarity(TermVector vector, TermVector other, TermVector events, TermVector otherEvents)
+    {
+        var (similarity, sharedTerms) = Cosine(vector, other);
+        if (sharedTerms >= options.MinSharedTerms && similarity >= options.LinkFloor)
+        {
+            return similarity;
+        }
+
+        var strength = Math.Clamp((Evidence(events, otherEvents) - options.EventEvidenceFloor) / options.EventEvidenceSpan, 0, 1);
+        var link = options.EventTermWeight * strength;
+        return link >= options.LinkFloor ? link : 0;
+    }
+
+    /// <summary>
+    /// The evidence that two articles tell one event: over the event terms both hold, the sum of how unlikely each is to
+    /// be shared by chance, <c>ln((N + 1) / (1 + df))</c> (see <see cref="SummaryVectors.TakeEvents"/>).
+    /// </summary>
+    private static double Evidence(TermVector a, TermVector b)
+    {
+        int i = 0, k = 0;
+        double sum = 0;
+        var (ai, bi) = (a.Ids, b.Ids);
+        while (i < ai.Length && k < bi.Length)
+        {
+            var difference = ai[i] - bi[k];
+            if (difference == 0)
+            {
+                sum += a.Weights[i++];
+                k++;
+            }
+            else if (difference < 0)
+            {
+                i++;
+            }
+            else
+            {
+                k++;
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>Cosine similarity of two normalised vectors (only shared terms can meet).</summary>
     private static (double Similarity, int SharedTerms) Cosine(TermVector a, TermVector b)

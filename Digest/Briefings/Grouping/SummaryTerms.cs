@@ -16,6 +16,7 @@ internal static class SummaryTerms
     private const float TitleWeight = 2f;
     private const float PairWeight = 0.5f;
 
+
     /// <summary>
     /// Counts the summaries' terms; the result makes each summary's vector when asked. <paramref name="indexTerms"/> is
     /// how many of each summary's heaviest terms index its story (<see cref="TermVector.IndexTerms"/>).
@@ -28,6 +29,9 @@ internal static class SummaryTerms
         // by sorting their keys once rather than in a dictionary of every pair.
         TermIds? terms = new TermIds();
         var counts = new DocumentTerms[summaries.Count];
+        var eventCounts = new DocumentTerms[summaries.Count];
+        var eventTerms = new Dictionary<int, float>();
+        var noPairs = new Dictionary<long, (float Count, int First)>();
         var stemTerms = new Dictionary<int, float>();
         var pairTerms = new Dictionary<long, (float Count, int First)>();
         var pairTotal = 0;
@@ -53,13 +57,22 @@ internal static class SummaryTerms
             }
 
             counts[d] = DocumentTerms.From(stemTerms, pairTerms);
+            eventTerms.Clear();
+            AddEventTerms(summary.EventTerms, eventTerms, terms);
+            foreach (var term in eventTerms.Keys)
+            {
+                terms.EventFrequency[term]++;
+            }
+
+            eventCounts[d] = eventTerms.Count == 0 ? default : DocumentTerms.From(eventTerms, noPairs);
             pairTotal += pairTerms.Count;
         }
 
         // The stem dictionary is not needed past this point; only the stems' order and frequency are.
         var (stemOrder, stemFrequency) = (terms.StemOrder, terms.StemFrequency);
+        var (eventOrder, eventFrequency) = (terms.EventOrder, terms.EventFrequency);
         terms = null;
-        return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), indexTerms);
+        return new SummaryVectors(counts, stemOrder, stemFrequency, SharedPairs(counts, pairTotal), (eventCounts, eventOrder, eventFrequency), indexTerms);
     }
 
     /// <summary>
@@ -180,6 +193,21 @@ internal static class SummaryTerms
         return stems;
     }
 
+    /// <summary>
+    /// The summary's event terms, each a term of its own, apart from any word stem: a name or amount is matched whole,
+    /// so "north korea" says nothing of "south korea". Each counts once however often the article used it.
+    /// </summary>
+    private static void AddEventTerms(IReadOnlyList<string> eventTerms, Dictionary<int, float> found, TermIds ids)
+    {
+        foreach (var term in eventTerms)
+        {
+            if (!string.IsNullOrWhiteSpace(term))
+            {
+                found[ids.EventOf(term)] = 1f;
+            }
+        }
+    }
+
     private static void AddText(
         string? text, float weight, Dictionary<int, float> stemTerms, Dictionary<long, (float Count, int First)> pairTerms, TermIds ids)
     {
@@ -250,6 +278,7 @@ internal static class SummaryTerms
     private sealed class TermIds
     {
         private readonly Dictionary<string, int> stems = new(StringComparer.Ordinal);
+        private readonly Dictionary<ulong, int> events = [];
         private int order;
 
         /// <summary>By stem index: the stem's id.</summary>
@@ -259,6 +288,36 @@ internal static class SummaryTerms
         public List<int> StemFrequency { get; } = [];
 
         public int NextOrder() => order++;
+
+        /// <summary>By event term index: the term's id (apart from every stem's).</summary>
+        public List<int> EventOrder { get; } = [];
+
+        /// <summary>By event term index: how many summaries hold the term.</summary>
+        public List<int> EventFrequency { get; } = [];
+
+        /// <summary>
+        /// The event term's index. Terms are told apart by a 64-bit hash of their text rather than kept as strings: a
+        /// day of 100,000 reports holds some hundreds of thousands of names, most of them once.
+        /// </summary>
+        public int EventOf(string term)
+        {
+            var next = NextOrder();
+            var hash = 14695981039346656037UL;
+            foreach (var c in term)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(events, hash, out var exists);
+            if (!exists)
+            {
+                index = events.Count - 1;
+                EventOrder.Add(next);
+                EventFrequency.Add(0);
+            }
+
+            return index;
+        }
 
         /// <summary>The stem's index.</summary>
         public int Of(string stem)
@@ -285,8 +344,12 @@ internal sealed class SummaryVectors(
     List<int> stemOrder,
     List<int> stemFrequency,
     (long[] Keys, int[] Frequency, int[] Order) sharedPairs,
+    (SummaryTerms.DocumentTerms[] Counts, List<int> Order, List<int> Frequency) events,
     int indexTerms)
 {
+    /// <summary>The event vector of a summary without shared event terms (and of every record stored without them).</summary>
+    private static readonly TermVector NoEvents = new([], [], 0, []);
+
     private readonly List<(int Id, float Weight, bool Shared)> all = [];
 
     /// <summary>The vector of summary <paramref name="index"/>; asked once per summary.</summary>
@@ -312,5 +375,38 @@ internal sealed class SummaryVectors(
 
         counts[index] = default;
         return TermVector.FromWeights(all, indexTerms);
+    }
+
+    /// <summary>
+    /// Summary <paramref name="index"/>'s event terms that another summary of the day shares (ids ascending), each
+    /// weighted by how unlikely it is that two unrelated reports share it, <c>ln((N + 1) / (1 + df))</c>; the heaviest
+    /// index it. Empty for a record without event terms. Asked once per summary.
+    /// </summary>
+    public TermVector TakeEvents(int index)
+    {
+        all.Clear();
+        var documents = Math.Max(events.Counts.Length, SummaryTerms.MinimumDocuments);
+        var document = events.Counts[index];
+        for (var t = 0; t < document.Stems; t++)
+        {
+            var term = document.Stem(t);
+            var frequency = events.Frequency[term];
+            if (frequency > 1)
+            {
+                all.Add((events.Order[term], (float)Math.Log((documents + 1.0) / (1.0 + frequency)), true));
+            }
+        }
+
+        events.Counts[index] = default;
+        if (all.Count == 0)
+        {
+            return NoEvents;
+        }
+
+        all.Sort((x, y) => x.Id.CompareTo(y.Id));
+        var ids = all.Select(t => t.Id).ToArray();
+        var weights = all.Select(t => t.Weight).ToArray();
+        var heaviest = all.OrderByDescending(t => t.Weight).ThenBy(t => t.Id).Take(indexTerms).Select(t => t.Id).ToArray();
+        return new TermVector(ids, weights, 0, heaviest);
     }
 }
