@@ -10,6 +10,9 @@ namespace Digest.Briefings;
 /// </summary>
 public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
 {
+    public const string NoUsableSentence =
+        "no sentence a reader can use on its own (page text, captions or lines that need what came before them)";
+
     public Briefing Compose(DateOnly date, IEnumerable<ArticleSummary> summaries, IEnumerable<RejectedArticle> rejected)
     {
         var distinct = summaries
@@ -18,9 +21,16 @@ public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
             .DistinctBy(s => s.ContentHash, StringComparer.Ordinal)
             .ToArray();
 
-        var stories = grouper.GroupWithSupport(distinct)
+        var written = grouper.GroupWithSupport(distinct)
             .Select(group => (sources: group.Members.Select(i => distinct[i]).ToArray(), weight: StoryWeight.Of(group, distinct)))
             .Select(x => (story: writer.Write(x.sources), x.weight))
+            .ToArray();
+
+        // A story needs at least one sentence a reader can use on its own; a report with none (a page's sign-up box,
+        // captions, lines that lean on what the page showed before) is reported as set aside, not shown as a headline.
+        var unusable = written.Where(x => x.story.Summary.Count == 0)
+            .SelectMany(x => x.story.Sources.Select(source => new RejectedArticle(source.Article, NoUsableSentence)));
+        var stories = written.Where(x => x.story.Summary.Count > 0)
             .OrderByDescending(x => x.weight)
             .ThenBy(x => x.story.Headline, StringComparer.Ordinal)
             .Select(x => x.story)
@@ -31,7 +41,7 @@ public sealed class BriefingComposer(StoryGrouper grouper, StoryWriter writer)
             Date = date,
             ArticleCount = distinct.Length,
             Stories = stories,
-            Rejected = rejected.OrderBy(r => r.Article, StringComparer.Ordinal).ToArray(),
+            Rejected = rejected.Concat(unusable).OrderBy(r => r.Article, StringComparer.Ordinal).ToArray(),
         };
     }
 }

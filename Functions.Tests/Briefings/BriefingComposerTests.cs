@@ -11,6 +11,23 @@ public class BriefingComposerTests
     private static BriefingComposer CreateSut() => new(new StoryGrouper(new GroupingOptions()), new StoryWriter());
 
     [Fact]
+    public void Compose_ReportWithNoUsableSentence_IsSetAsideWithItsReasonNotShownAsAHeadline()
+    {
+        var notice = Summary("facebook-box.txt", "Harbor Times", "Join us on Facebook", 5,
+            "Join us on Facebook Like us and you'll find top breaking news in your Facebook newsfeed.",
+            "Click here to sign up for our newsletter and never miss a story...");
+
+        var briefing = CreateSut().Compose(Date, [.. BrennportDay(), notice], []);
+
+        Assert.DoesNotContain(briefing.Stories, s => s.Sources.Any(source => source.Article == "facebook-box.txt"));
+        Assert.All(briefing.Stories, s => Assert.NotEmpty(s.Summary));
+        var setAside = Assert.Single(briefing.Rejected);
+        Assert.Equal("facebook-box.txt", setAside.Article);
+        Assert.Equal(BriefingComposer.NoUsableSentence, setAside.Reason);
+        Assert.Equal(3, briefing.Stories.Count);
+    }
+
+    [Fact]
     public void Compose_ExactDuplicateUploads_CountOnce()
     {
         var summaries = BrennportDay();
