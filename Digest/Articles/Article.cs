@@ -47,4 +47,7 @@ public static class DroppedKinds
 
     /// <summary>Invisible characters that reorder text (U+202E and the other bidi controls), removed from every field.</summary>
     public const string BidiControl = "bidi-control";
+
+    /// <summary>A title or outlet cut at a word to its length limit, or a URL over its limit dropped.</summary>
+    public const string OverLength = "over-length";
 }

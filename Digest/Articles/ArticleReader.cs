@@ -105,6 +105,10 @@ public sealed class ArticleReader(IntakeOptions options)
                 $"{bidi} bidi control {(bidi == 1 ? "character" : "characters")} (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) removed: they can reorder how text reads"));
         }
 
+        // Bounded after the bidi controls are gone, so a cut never leaves half of a pair behind.
+        title = FieldBounds.Title(title, dropped);
+        outlet = FieldBounds.Outlet(outlet, dropped);
+        url = FieldBounds.Url(url, dropped);
         return new Article
         {
             Name = name,
