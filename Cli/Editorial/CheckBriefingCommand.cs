@@ -25,22 +25,30 @@ public static class CheckBriefingCommand
             int stories = 0, sentences = 0, sources = 0;
             foreach (var file in parse.GetValue(files)!)
             {
+                var name = TerminalText.Safe(file.Name);
                 Briefing? briefing;
                 try
                 {
-                    await using var stream = file.OpenRead();
-                    briefing = await JsonSerializer.DeserializeAsync<Briefing>(stream, DigestJson.Options, cancellationToken);
+                    // The same safe reading as run and extract: no pipes, devices or links, and a size limit.
+                    var read = await ArticleFolder.ReadAsync(ArticleFolder.File(file), MaxBriefingBytes, cancellationToken);
+                    if (read.Content is null)
+                    {
+                        await error.WriteLineAsync($"{name}: not read: {TerminalText.Safe(read.Skipped)}");
+                        return DigestCli.BadArguments;
+                    }
+
+                    briefing = JsonSerializer.Deserialize<Briefing>(read.Content, DigestJson.Options);
                     briefing = briefing is null ? null : Storage.RecordShape.Checked(briefing);
                 }
                 catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
                 {
-                    await error.WriteLineAsync($"{file.Name}: not a readable briefing: {e.Message}");
+                    await error.WriteLineAsync($"{name}: not a readable briefing: {TerminalText.Safe(e.Message)}");
                     return DigestCli.BadArguments;
                 }
 
                 if (briefing is null)
                 {
-                    await error.WriteLineAsync($"{file.Name}: not a briefing");
+                    await error.WriteLineAsync($"{name}: not a briefing");
                     return DigestCli.BadArguments;
                 }
 
@@ -52,7 +60,7 @@ public static class CheckBriefingCommand
                     counts[finding.Kind]++;
                     if (parse.GetValue(list))
                     {
-                        await output.WriteLineAsync($"{finding.Kind}\t{file.Name}\t{finding.Story}\t{finding.Text}");
+                        await output.WriteLineAsync($"{finding.Kind}\t{name}\t{finding.Story}\t{TerminalText.Safe(finding.Text)}");
                     }
                 }
             }
@@ -78,6 +86,12 @@ public static class CheckBriefingCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The largest briefing file read: a day's briefing is well under a megabyte; 64 MiB leaves room for any real
+    /// one while a runaway or hostile file cannot exhaust memory.
+    /// </summary>
+    public const int MaxBriefingBytes = 64 * 1024 * 1024;
 
     private static string Percent(int count, int of) =>
         of == 0 ? "0" : $"{count} ({100.0 * count / of:0.0}%)";

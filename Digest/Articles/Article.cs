@@ -44,4 +44,10 @@ public static class DroppedKinds
     public const string Boilerplate = "boilerplate";
     public const string Deck = "deck";
     public const string Clutter = "clutter";
+
+    /// <summary>Invisible characters that reorder text (U+202E and the other bidi controls), removed from every field.</summary>
+    public const string BidiControl = "bidi-control";
+
+    /// <summary>A title or outlet cut at a word to its length limit, or a URL over its limit dropped.</summary>
+    public const string OverLength = "over-length";
 }

@@ -91,15 +91,33 @@ public sealed class ArticleReader(IntakeOptions options)
                 $"the article is in {other}, not in the edition's language ({options.Language}; setting Intake__Language)");
         }
 
+        // Bidi controls are removed from every field that reaches a reader, after parsing, so an HTML entity or a
+        // JSON escape (&#x202E;, \u202e) cannot bring one back; how many were removed is recorded.
+        var bidi = 0;
+        var title = BidiControls.Remove(body.Title, ref bidi);
+        var outlet = BidiControls.Remove(parsed.Outlet ?? body.BylineOutlet ?? ArticleUrls.Host(parsed.Url), ref bidi);
+        var url = BidiControls.Remove(parsed.Url, ref bidi);
+        var paragraphs = body.Paragraphs.Select(p => BidiControls.Remove(p, ref bidi)!).ToList();
+        List<DroppedText> dropped = [.. parsed.Dropped, .. body.Dropped];
+        if (bidi > 0)
+        {
+            dropped.Add(new DroppedText(DroppedKinds.BidiControl,
+                $"{bidi} bidi control {(bidi == 1 ? "character" : "characters")} (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) removed: they can reorder how text reads"));
+        }
+
+        // Bounded after the bidi controls are gone, so a cut never leaves half of a pair behind.
+        title = FieldBounds.Title(title, dropped);
+        outlet = FieldBounds.Outlet(outlet, dropped);
+        url = FieldBounds.Url(url, dropped);
         return new Article
         {
             Name = name,
-            Title = body.Title,
-            Outlet = parsed.Outlet ?? body.BylineOutlet ?? ArticleUrls.Host(parsed.Url),
-            Url = parsed.Url,
+            Title = title,
+            Outlet = outlet,
+            Url = url,
             PublishedAt = parsed.PublishedAt ?? body.DatelineDate,
-            Paragraphs = body.Paragraphs,
-            Dropped = [.. parsed.Dropped, .. body.Dropped],
+            Paragraphs = paragraphs,
+            Dropped = dropped,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
         };
     }
