@@ -30,6 +30,9 @@ internal sealed class ReaderBrowser : IAsyncDisposable
             ColorScheme = ColorScheme.Light,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress },
         });
+        // Generous bounds, not speed checks: on a loaded machine Chromium can take far longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
         return new ReaderBrowser(context, await context.NewPageAsync());
     }
 
@@ -39,8 +42,11 @@ internal sealed class ReaderBrowser : IAsyncDisposable
     /// <summary>Clicks <paramref name="locator"/> and waits for the page it leads to (a link or a form's button).</summary>
     public async Task<IResponse> FollowAsync(ILocator locator)
     {
+        // The page being left is marked; the answer counts once a document without the mark has loaded (a form's
+        // answer can have the same URL as the form, and a load state read too early is the old page's).
+        await Page.EvaluateAsync("() => { window.__digestLeaving = true; }");
         var response = await Page.RunAndWaitForResponseAsync(() => locator.ClickAsync(), r => r.Request.IsNavigationRequest && r.Frame == Page.MainFrame);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.WaitForFunctionAsync("() => !window.__digestLeaving && document.readyState === 'complete'");
         return response;
     }
 
