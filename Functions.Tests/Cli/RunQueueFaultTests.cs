@@ -1,26 +1,18 @@
 using System.Text.Json;
-using Digest.Cli;
 
 namespace Digest.Tests.Cli;
 
 /// <summary><c>run</c> with a queued email job that cannot be used: it is set aside as poison with its reason, and every other reader is sent.</summary>
 public sealed class RunQueueFaultTests : IDisposable
 {
-    private static readonly string Articles = Path.Combine(AppContext.BaseDirectory, "samples", "articles");
-    private readonly string outFolder = Directory.CreateTempSubdirectory("digest-run-fault-").FullName;
+    private readonly SampleRunFolder run = new();
+    private string outFolder => run.Folder;
 
-    public void Dispose() => Directory.Delete(outFolder, recursive: true);
+    public void Dispose() => run.Dispose();
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] extra)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await DigestCli.InvokeAsync(["run", Articles, "--out", outFolder, "--date", "2026-11-20", .. extra], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] extra) => run.RunAsync(extra);
 
-    private string[] Outbox() =>
-        Directory.Exists(Path.Combine(outFolder, "outbox")) ? Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml") : [];
+    private string[] Outbox() => run.Outbox();
 
     [Theory]
     [InlineData("{\"id\": \"00000000000000000001-bad\", \"body\": \"this is not a job\", \"dequeueCount\": 0, \"visibleAt\": \"2026-11-01T00:00:00+00:00\"}", "not an email job")]

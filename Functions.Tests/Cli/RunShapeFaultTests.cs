@@ -1,25 +1,16 @@
-using Digest.Cli;
-
 namespace Digest.Tests.Cli;
 
 /// <summary><c>run</c> when another day's stored briefing is well-formed JSON of the wrong shape: treated as damaged, today's run goes on.</summary>
 public sealed class RunShapeFaultTests : IDisposable
 {
-    private static readonly string Articles = Path.Combine(AppContext.BaseDirectory, "samples", "articles");
-    private readonly string outFolder = Directory.CreateTempSubdirectory("digest-run-fault-").FullName;
+    private readonly SampleRunFolder run = new();
+    private string outFolder => run.Folder;
 
-    public void Dispose() => Directory.Delete(outFolder, recursive: true);
+    public void Dispose() => run.Dispose();
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] extra)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await DigestCli.InvokeAsync(["run", Articles, "--out", outFolder, "--date", "2026-11-20", .. extra], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] extra) => run.RunAsync(extra);
 
-    private string[] Outbox() =>
-        Directory.Exists(Path.Combine(outFolder, "outbox")) ? Directory.GetFiles(Path.Combine(outFolder, "outbox"), "*.eml") : [];
+    private string[] Outbox() => run.Outbox();
 
     [Theory]
     [InlineData("{\"date\": \"2026-11-19\", \"articleCount\": 3, \"stories\": null}")]
